@@ -1,0 +1,41 @@
+// Backends compute the fully-connected layers, where nearly all of the time goes.
+// Every backend is checked against the scalar reference by tests/engine/backend_test.cc.
+//
+// Storage type (how a weight sits in the file: f32, or i8 with per-row scales) is kept apart
+// from compute type (how a backend multiplies it). Int8 weights on the reference and native
+// backends use dynamic int8 activations (see quantize.h) with exact int32 accumulation;
+// the XNNPACK backend dequantizes them once at load and multiplies in f32.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace tw {
+
+// y[rows, out] = x[rows, in] W^T + b, W stored [out, in] row-major.
+struct LinearWeights {
+  int in = 0, out = 0;
+  const float* w = nullptr;      // [out, in] f32 weights, or null when quantized
+  const int8_t* q = nullptr;     // [out, in] i8 weights
+  const float* scale = nullptr;  // [out] per-row scale of q
+  const float* bias = nullptr;   // [out] or null
+  std::shared_ptr<void> prepared;  // backend-specific form made by Backend::Prepare
+  bool quantized() const { return q != nullptr; }
+};
+
+class Backend {
+ public:
+  virtual ~Backend() = default;
+  virtual const char* name() const = 0;
+  // Called once per weight at load, before any Linear on it.
+  virtual void Prepare(LinearWeights& w) { (void)w; }
+  virtual void Linear(const LinearWeights& w, const float* x, int rows, float* y) = 0;
+};
+
+// "reference" (scalar, the definition), "native" (optimized, same integer arithmetic),
+// "xnnpack" (native builds only). Throws kInvalidArgument for anything else.
+std::unique_ptr<Backend> MakeBackend(const std::string& name);
+std::vector<std::string> AvailableBackends();
+
+}  // namespace tw

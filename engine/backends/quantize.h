@@ -1,0 +1,27 @@
+// Dynamic int8 quantization of activations, shared by every int8 backend so that they all
+// compute the same integers: per row, scale = max|x| / 127, q = round-half-even(x * 127 / max|x|).
+// The product is dequantized as float(acc) * (x_scale * w_scale[n]) + bias[n], in that order.
+#pragma once
+#include <cmath>
+#include <cstdint>
+
+namespace tw {
+
+inline float QuantizeRow(const float* x, int n, int8_t* q) {
+  float amax = 0.f;
+  for (int i = 0; i < n; ++i) amax = std::fmax(amax, std::fabs(x[i]));
+  if (amax == 0.f) {
+    for (int i = 0; i < n; ++i) q[i] = 0;
+    return 0.f;
+  }
+  const float inv = 127.f / amax;
+  for (int i = 0; i < n; ++i) q[i] = static_cast<int8_t>(std::nearbyint(x[i] * inv));
+  return amax / 127.f;
+}
+
+inline float Dequantize(int32_t acc, float x_scale, float w_scale, const float* bias, int n) {
+  float y = static_cast<float>(acc) * (x_scale * w_scale);
+  return bias ? y + bias[n] : y;
+}
+
+}  // namespace tw

@@ -1,0 +1,77 @@
+// Command-line translator: one sentence per stdin line -> one translation per stdout line.
+// Usage: tw-translate --model DIR|FILE.twm [--vocab FILE.spm] [--beam N]
+//                     [--backend reference|native|xnnpack] [--batch N]
+#include <cstdlib>
+#include <iostream>
+#include <string>
+#include <sys/stat.h>
+
+#include "core/error.h"
+#include "translator/translator.h"
+
+namespace {
+
+bool IsDirectory(const std::string& p) {
+  struct stat st;
+  return stat(p.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+int Usage(const char* msg) {
+  std::cerr << "error: " << msg << "\n"
+            << "usage: translate --model DIR|FILE.twm [--vocab FILE.spm] [--beam N] [--backend reference|native|xnnpack]\n";
+  return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string model, vocab;
+  tw::TranslatorOptions opt;
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    auto value = [&]() -> std::string {
+      if (i + 1 >= argc) throw std::invalid_argument(a + " needs a value");
+      return argv[++i];
+    };
+    try {
+      if (a == "--model") model = value();
+      else if (a == "--vocab") vocab = value();
+      else if (a == "--beam") opt.search.beam = std::stoi(value());
+      else if (a == "--backend") opt.backend = value();
+      else if (a == "--batch") opt.max_batch_sentences = std::stoi(value());
+      else if (a == "--help" || a == "-h") return Usage("help requested"), 0;
+      else return Usage(("unknown option " + a).c_str());
+    } catch (const std::exception& e) {
+      return Usage(e.what());
+    }
+  }
+  if (model.empty()) return Usage("--model is required");
+  if (opt.search.beam < 1) return Usage("--beam must be >= 1");
+  if (IsDirectory(model)) {
+    if (vocab.empty()) vocab = model + "/vocab.spm";
+    model += "/model.twm";
+  } else if (vocab.empty()) {
+    vocab = model.substr(0, model.find_last_of('/') + 1) + "vocab.spm";
+  }
+  try {
+    auto translator = tw::Translator::FromPaths(model, vocab, opt);
+    // Translate in blocks so output streams for long inputs while batching stays efficient.
+    std::vector<std::string> block;
+    std::string line;
+    auto flush = [&] {
+      for (const auto& out : translator->Translate(block)) std::cout << out << '\n';
+      std::cout.flush();
+      block.clear();
+    };
+    while (std::getline(std::cin, line)) {
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      block.push_back(line);
+      if (block.size() >= 256) flush();
+    }
+    flush();
+  } catch (const tw::Error& e) {
+    std::cerr << "error (" << tw::ErrorCodeName(e.code()) << "): " << e.what() << "\n";
+    return 1;
+  }
+  return 0;
+}

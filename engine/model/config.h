@@ -1,0 +1,29 @@
+// Architecture of a model, read from the model file's metadata.
+//
+// Metadata keys (all values are strings): arch ("transformer"), vocab_size, d_model, heads, ffn,
+// enc_layers, dec_layers, dec_cell ("ssru" | "self-attention"), activation ("relu" | "swish"),
+// eos_id, unk_id, and optionally src_lang, tgt_lang, max_length_factor (default 2),
+// vocab_pieces (the SentencePiece size the model was trained with), name, license.
+#pragma once
+#include <string>
+
+namespace tw {
+
+class ModelFile;
+
+struct ModelConfig {
+  enum class Cell { kSsru, kSelfAttention };
+  enum class Activation { kRelu, kSwish };
+
+  int vocab_size = 0, d_model = 0, heads = 0, ffn = 0, enc_layers = 0, dec_layers = 0;
+  Cell dec_cell = Cell::kSsru;
+  Activation activation = Activation::kRelu;
+  int eos_id = 0, unk_id = 1;
+  float max_length_factor = 2.f;
+  std::string src_lang, tgt_lang;
+
+  // Validates ranges and consistency; throws kBadConfig naming the offending key.
+  static ModelConfig FromFile(const ModelFile& file);
+};
+
+}  // namespace tw

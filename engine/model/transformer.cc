@@ -1,0 +1,249 @@
+#include "model/transformer.h"
+
+#include <cmath>
+#include <cstring>
+
+#include "core/error.h"
+#include "ops/ops.h"
+
+namespace tw {
+
+void DecoderState::Reorder(const std::vector<int>& from) {
+  std::vector<int> rows;
+  for (int f : from) rows.push_back(src_row[f]);
+  for (auto& c : cell) {
+    if (c.empty()) continue;
+    std::vector<float> next(from.size() * d_model);
+    for (size_t i = 0; i < from.size(); ++i)
+      std::memcpy(&next[i * d_model], &c[(size_t)from[i] * d_model], sizeof(float) * d_model);
+    c.swap(next);
+  }
+  for (auto& layer : self_kv) {
+    if (layer.empty()) continue;
+    std::vector<std::vector<float>> next;
+    for (int f : from) next.push_back(layer[f]);
+    layer.swap(next);
+  }
+  src_row = rows;
+}
+
+// ---------------------------------------------------------------- loading
+
+LinearWeights Transformer::LoadLinear(const std::string& weight, const std::string& bias, int in, int out) {
+  LinearWeights w;
+  w.in = in;
+  w.out = out;
+  if (file_->Info(weight).dtype == DType::kI8) {
+    w.q = file_->I8(weight, {out, in});
+    w.scale = file_->F32(weight + ".scale", {out});
+  } else {
+    w.w = file_->F32(weight, {out, in});
+  }
+  if (!bias.empty()) w.bias = file_->F32(bias, {out});
+  backend_->Prepare(w);
+  return w;
+}
+
+LinearWeights Transformer::LoadLinear(const std::string& name, int in, int out) {
+  return LoadLinear(name + ".weight", name + ".bias", in, out);
+}
+
+Transformer::Norm Transformer::LoadNorm(const std::string& name) {
+  return {file_->F32(name + ".scale", {cfg_.d_model}), file_->F32(name + ".bias", {cfg_.d_model})};
+}
+
+Transformer::AttentionWeights Transformer::LoadAttention(const std::string& prefix, const std::string& norm) {
+  const int d = cfg_.d_model;
+  return {LoadLinear(prefix + ".q", d, d), LoadLinear(prefix + ".k", d, d), LoadLinear(prefix + ".v", d, d),
+          LoadLinear(prefix + ".o", d, d), LoadNorm(norm)};
+}
+
+Transformer::FfnWeights Transformer::LoadFfn(const std::string& prefix) {
+  return {LoadLinear(prefix + ".w1", cfg_.d_model, cfg_.ffn), LoadLinear(prefix + ".w2", cfg_.ffn, cfg_.d_model),
+          LoadNorm(prefix + "_norm")};
+}
+
+Transformer::Transformer(std::shared_ptr<const ModelFile> file, std::unique_ptr<Backend> backend)
+    : file_(std::move(file)), backend_(std::move(backend)), cfg_(ModelConfig::FromFile(*file_)) {
+  const int d = cfg_.d_model;
+  // embedding [V, d], tied with the output layer: logits = h E^T + output_bias
+  output_ = LoadLinear("embedding", "output_bias", d, cfg_.vocab_size);
+  emb_f32_ = output_.w;
+  emb_i8_ = output_.q;
+  emb_scale_ = output_.scale;
+  for (int l = 0; l < cfg_.enc_layers; ++l) {
+    const std::string p = "enc." + std::to_string(l);
+    enc_.push_back({LoadAttention(p + ".attn", p + ".attn_norm"), LoadFfn(p + ".ffn")});
+  }
+  for (int l = 0; l < cfg_.dec_layers; ++l) {
+    const std::string p = "dec." + std::to_string(l);
+    DecoderLayer layer;
+    if (cfg_.dec_cell == ModelConfig::Cell::kSsru) {
+      layer.ssru = LoadLinear(p + ".ssru.weight", "", d, d);
+      layer.forget = LoadLinear(p + ".ssru.forget", d, d);
+      layer.ssru_norm = LoadNorm(p + ".ssru_norm");
+    } else {
+      layer.self = LoadAttention(p + ".self_attn", p + ".self_norm");
+    }
+    layer.cross = LoadAttention(p + ".cross", p + ".cross_norm");
+    layer.ffn = LoadFfn(p + ".ffn");
+    dec_.push_back(std::move(layer));
+  }
+}
+
+// ---------------------------------------------------------------- forward
+
+// out[i] = E[ids[i]] * sqrt(d) + PE[positions[i]]; id -1 stands for the zero start vector.
+void Transformer::Embed(const std::vector<int>& ids, const std::vector<int>& positions, float* out) const {
+  const int d = cfg_.d_model;
+  const float scale = std::sqrt(static_cast<float>(d));
+  std::vector<float> pe(d);
+  for (size_t i = 0; i < ids.size(); ++i) {
+    float* o = out + i * d;
+    const int id = ids[i];
+    if (id < 0) {
+      std::fill(o, o + d, 0.f);
+    } else if (emb_i8_) {
+      const int8_t* q = emb_i8_ + (size_t)id * d;
+      for (int c = 0; c < d; ++c) o[c] = (float(q[c]) * emb_scale_[id]) * scale;
+    } else {
+      const float* e = emb_f32_ + (size_t)id * d;
+      for (int c = 0; c < d; ++c) o[c] = e[c] * scale;
+    }
+    PositionalSignal(positions[i], d, pe.data());
+    for (int c = 0; c < d; ++c) o[c] += pe[c];
+  }
+}
+
+void Transformer::Ffn(const FfnWeights& w, float* x, int rows) {
+  c_.resize((size_t)rows * cfg_.ffn);
+  d_.resize((size_t)rows * cfg_.d_model);
+  backend_->Linear(w.w1, x, rows, c_.data());
+  if (cfg_.activation == ModelConfig::Activation::kRelu) ReluInPlace(c_.data(), c_.size());
+  else SwishInPlace(c_.data(), c_.size());
+  backend_->Linear(w.w2, c_.data(), rows, d_.data());
+  AddLayerNorm(x, d_.data(), rows, cfg_.d_model, w.norm.scale, w.norm.bias);
+}
+
+Encoded Transformer::Encode(const std::vector<std::vector<int>>& src) {
+  const int d = cfg_.d_model;
+  Encoded enc;
+  enc.batch = static_cast<int>(src.size());
+  for (const auto& s : src) {
+    if (s.empty()) throw Error(ErrorCode::kInvalidArgument, "empty source sequence (it must at least hold EOS)");
+    for (int id : s)
+      if (id < 0 || id >= cfg_.vocab_size) throw Error(ErrorCode::kInvalidArgument, "token id " + std::to_string(id) + " out of range");
+    enc.lengths.push_back(static_cast<int>(s.size()));
+    enc.src_len = std::max(enc.src_len, static_cast<int>(s.size()));
+  }
+  const int S = enc.src_len, rows = enc.batch * S;
+  std::vector<int> ids(rows), pos(rows);
+  for (int b = 0; b < enc.batch; ++b)
+    for (int t = 0; t < S; ++t) {
+      ids[b * S + t] = t < enc.lengths[b] ? src[b][t] : cfg_.eos_id;  // padding, masked below
+      pos[b * S + t] = t;
+    }
+  std::vector<float>& x = enc.memory;
+  x.resize((size_t)rows * d);
+  Embed(ids, pos, x.data());
+  std::vector<float> q((size_t)rows * d), k((size_t)rows * d), v((size_t)rows * d), ctx((size_t)rows * d);
+  for (auto& layer : enc_) {
+    backend_->Linear(layer.attn.q, x.data(), rows, q.data());
+    backend_->Linear(layer.attn.k, x.data(), rows, k.data());
+    backend_->Linear(layer.attn.v, x.data(), rows, v.data());
+    for (int b = 0; b < enc.batch; ++b) {
+      const size_t o = (size_t)b * S * d;
+      Attention(&q[o], S, &k[o], &v[o], S, enc.lengths[b], cfg_.heads, d, &ctx[o], scratch_);
+    }
+    a_.resize((size_t)rows * d);
+    backend_->Linear(layer.attn.o, ctx.data(), rows, a_.data());
+    AddLayerNorm(x.data(), a_.data(), rows, d, layer.attn.norm.scale, layer.attn.norm.bias);
+    Ffn(layer.ffn, x.data(), rows);
+  }
+  for (auto& layer : dec_) {
+    enc.cross_k.emplace_back((size_t)rows * d);
+    enc.cross_v.emplace_back((size_t)rows * d);
+    backend_->Linear(layer.cross.k, x.data(), rows, enc.cross_k.back().data());
+    backend_->Linear(layer.cross.v, x.data(), rows, enc.cross_v.back().data());
+  }
+  return enc;
+}
+
+DecoderState Transformer::Start(const Encoded& enc, std::vector<int> src_row) const {
+  DecoderState s;
+  s.d_model = cfg_.d_model;
+  for (int r : src_row)
+    if (r < 0 || r >= enc.batch) throw Error(ErrorCode::kInvalidArgument, "decoder row refers to a missing sentence");
+  const size_t rows = src_row.size();
+  s.src_row = std::move(src_row);
+  for (size_t l = 0; l < dec_.size(); ++l) {
+    if (cfg_.dec_cell == ModelConfig::Cell::kSsru) {
+      s.cell.emplace_back(rows * cfg_.d_model, 0.f);
+      s.self_kv.emplace_back();
+    } else {
+      s.cell.emplace_back();
+      s.self_kv.emplace_back(rows);
+    }
+  }
+  return s;
+}
+
+void Transformer::Step(const Encoded& enc, DecoderState& st, const std::vector<int>& prev, std::vector<float>& logits) {
+  const int d = cfg_.d_model, rows = st.rows(), S = enc.src_len;
+  std::vector<int> ids(rows, -1), pos(rows, st.step);
+  if (st.step > 0)
+    for (int r = 0; r < rows; ++r) ids[r] = prev[r];
+  std::vector<float> x((size_t)rows * d), q((size_t)rows * d), ctx((size_t)rows * d);
+  Embed(ids, pos, x.data());
+  a_.resize((size_t)rows * d);
+  b_.resize((size_t)rows * d);
+  for (size_t l = 0; l < dec_.size(); ++l) {
+    DecoderLayer& layer = dec_[l];
+    if (cfg_.dec_cell == ModelConfig::Cell::kSsru) {
+      backend_->Linear(layer.forget, x.data(), rows, a_.data());
+      backend_->Linear(layer.ssru, x.data(), rows, b_.data());
+      float* c = st.cell[l].data();
+      for (size_t i = 0; i < (size_t)rows * d; ++i) {
+        const float f = 1.f / (1.f + std::exp(-a_[i]));
+        c[i] = f * c[i] + (1.f - f) * b_[i];
+        a_[i] = c[i] > 0.f ? c[i] : 0.f;
+      }
+      AddLayerNorm(x.data(), a_.data(), rows, d, layer.ssru_norm.scale, layer.ssru_norm.bias);
+    } else {
+      std::vector<float> k((size_t)rows * d), v((size_t)rows * d);
+      backend_->Linear(layer.self.q, x.data(), rows, q.data());
+      backend_->Linear(layer.self.k, x.data(), rows, k.data());
+      backend_->Linear(layer.self.v, x.data(), rows, v.data());
+      for (int r = 0; r < rows; ++r) {
+        // cache layout per row: [t, 2d] = key then value of each earlier step
+        std::vector<float>& cache = st.self_kv[l][r];
+        cache.insert(cache.end(), &k[(size_t)r * d], &k[(size_t)(r + 1) * d]);
+        cache.insert(cache.end(), &v[(size_t)r * d], &v[(size_t)(r + 1) * d]);
+        const int t = st.step + 1;
+        std::vector<float> keys((size_t)t * d), values((size_t)t * d);
+        for (int j = 0; j < t; ++j) {
+          std::memcpy(&keys[(size_t)j * d], &cache[(size_t)j * 2 * d], sizeof(float) * d);
+          std::memcpy(&values[(size_t)j * d], &cache[(size_t)j * 2 * d + d], sizeof(float) * d);
+        }
+        Attention(&q[(size_t)r * d], 1, keys.data(), values.data(), t, t, cfg_.heads, d, &ctx[(size_t)r * d], scratch_);
+      }
+      backend_->Linear(layer.self.o, ctx.data(), rows, a_.data());
+      AddLayerNorm(x.data(), a_.data(), rows, d, layer.self.norm.scale, layer.self.norm.bias);
+    }
+    backend_->Linear(layer.cross.q, x.data(), rows, q.data());
+    for (int r = 0; r < rows; ++r) {
+      const int b = st.src_row[r];
+      const size_t o = (size_t)b * S * d;
+      Attention(&q[(size_t)r * d], 1, &enc.cross_k[l][o], &enc.cross_v[l][o], S, enc.lengths[b], cfg_.heads, d,
+                &ctx[(size_t)r * d], scratch_);
+    }
+    backend_->Linear(layer.cross.o, ctx.data(), rows, a_.data());
+    AddLayerNorm(x.data(), a_.data(), rows, d, layer.cross.norm.scale, layer.cross.norm.bias);
+    Ffn(layer.ffn, x.data(), rows);
+  }
+  logits.resize((size_t)rows * cfg_.vocab_size);
+  backend_->Linear(output_, x.data(), rows, logits.data());
+  st.step += 1;
+}
+
+}  // namespace tw

@@ -1,0 +1,24 @@
+// Element-wise and attention operations of the Transformer, in f32, shared by all backends.
+// Shapes are given as [rows, cols] row-major.
+#pragma once
+#include <cstddef>
+#include <vector>
+
+namespace tw {
+
+// x[rows, d] = LayerNorm(x + residual) * scale + bias, eps 1e-6, biased variance (post-norm).
+void AddLayerNorm(float* x, const float* residual, int rows, int d, const float* scale, const float* bias);
+
+void ReluInPlace(float* x, size_t n);
+void SwishInPlace(float* x, size_t n);
+
+// Marian's positional signal for position `pos` into out[d]: sines in the first half,
+// cosines in the second, rate 10000^(-i/(d/2-1)), computed in double then rounded.
+void PositionalSignal(int pos, int d, float* out);
+
+// Multi-head attention for one sequence: out[tq, d] = concat_h softmax(q_h k_h^T / sqrt(dh)) v_h,
+// keys at index >= valid_k are masked. q [tq, d], k and v [tk, d], heads are contiguous d/heads slices.
+void Attention(const float* q, int tq, const float* k, const float* v, int tk, int valid_k, int heads, int d,
+               float* out, std::vector<float>& scratch);
+
+}  // namespace tw

@@ -1,0 +1,79 @@
+#include "translator/translator.h"
+
+#include <algorithm>
+#include <numeric>
+
+#include "core/error.h"
+
+namespace tw {
+
+Translator::Translator(std::shared_ptr<const ModelFile> model, SentencePiece vocab, const TranslatorOptions& opt)
+    : vocab_(std::move(vocab)), opt_(opt) {
+  model_ = std::make_unique<Transformer>(std::move(model), MakeBackend(opt.backend));
+  const ModelConfig& c = model_->config();
+  if (c.vocab_size != vocab_.size())
+    throw Error(ErrorCode::kVocabMismatch, "vocabulary has " + std::to_string(vocab_.size()) + " pieces but the model expects " +
+                                               std::to_string(c.vocab_size) + " (wrong vocab file for this model?)");
+  if (vocab_.eos_id() != c.eos_id || vocab_.unk_id() != c.unk_id)
+    throw Error(ErrorCode::kVocabMismatch, "vocabulary EOS/UNK ids differ from the model's");
+  if (opt.max_source_tokens < 2 || opt.max_batch_sentences < 1)
+    throw Error(ErrorCode::kInvalidArgument, "max_source_tokens must be >= 2 and max_batch_sentences >= 1");
+}
+
+std::unique_ptr<Translator> Translator::FromPaths(const std::string& model_path, const std::string& vocab_path,
+                                                  const TranslatorOptions& opt) {
+  auto file = std::make_shared<const ModelFile>(ModelFile::FromPath(model_path));
+  return std::make_unique<Translator>(file, SentencePiece::FromPath(vocab_path), opt);
+}
+
+std::vector<std::vector<int>> Translator::SourceChunks(const std::string& text) const {
+  std::vector<int> ids = vocab_.Encode(text);
+  std::vector<std::vector<int>> chunks;
+  const size_t room = static_cast<size_t>(opt_.max_source_tokens) - 1;
+  for (size_t i = 0; i < ids.size(); i += room) {
+    std::vector<int> c(ids.begin() + i, ids.begin() + std::min(ids.size(), i + room));
+    c.push_back(vocab_.eos_id());
+    chunks.push_back(std::move(c));
+  }
+  return chunks;
+}
+
+std::vector<std::vector<int>> Translator::TranslateIds(const std::vector<std::vector<int>>& src) {
+  std::vector<std::vector<int>> out(src.size());
+  if (opt_.search.beam > 1) {
+    for (size_t i = 0; i < src.size(); ++i) out[i] = BeamSearch(*model_, src[i], opt_.search);
+    return out;
+  }
+  // Length-sorted batches waste little work on padding.
+  std::vector<size_t> order(src.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return src[a].size() < src[b].size(); });
+  for (size_t i = 0; i < order.size(); i += opt_.max_batch_sentences) {
+    std::vector<std::vector<int>> batch;
+    for (size_t j = i; j < std::min(order.size(), i + opt_.max_batch_sentences); ++j) batch.push_back(src[order[j]]);
+    auto res = GreedySearch(*model_, batch, opt_.search);
+    for (size_t j = 0; j < res.size(); ++j) out[order[i + j]] = std::move(res[j]);
+  }
+  return out;
+}
+
+std::vector<std::string> Translator::Translate(const std::vector<std::string>& lines) {
+  std::vector<std::vector<int>> src;
+  std::vector<size_t> owner;  // line of each chunk
+  for (size_t i = 0; i < lines.size(); ++i)
+    for (auto& c : SourceChunks(lines[i])) {
+      src.push_back(std::move(c));
+      owner.push_back(i);
+    }
+  auto ids = TranslateIds(src);
+  std::vector<std::string> out(lines.size());
+  for (size_t k = 0; k < ids.size(); ++k) {
+    std::string text = vocab_.Decode(ids[k]);
+    std::string& o = out[owner[k]];
+    if (!o.empty() && !text.empty()) o += ' ';
+    o += text;
+  }
+  return out;
+}
+
+}  // namespace tw

@@ -1,0 +1,42 @@
+// Text in, text out: SentencePiece encoding, batching, search, decoding.
+// This is the unit the CLI, the WASM bindings and the benchmarks drive.
+#pragma once
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "model/search.h"
+#include "model/transformer.h"
+#include "tokenizer/sentencepiece.h"
+
+namespace tw {
+
+struct TranslatorOptions {
+  std::string backend = "native";
+  SearchOptions search;
+  int max_batch_sentences = 32;
+  int max_source_tokens = 256;  // longer inputs are cut into chunks translated one after another
+};
+
+class Translator {
+ public:
+  // Throws kVocabMismatch when the tokenizer does not fit the model.
+  Translator(std::shared_ptr<const ModelFile> model, SentencePiece vocab, const TranslatorOptions& opt);
+  static std::unique_ptr<Translator> FromPaths(const std::string& model_path, const std::string& vocab_path,
+                                               const TranslatorOptions& opt);
+
+  // One output per input, in order; an empty (or whitespace-only) input gives an empty output.
+  std::vector<std::string> Translate(const std::vector<std::string>& lines);
+  Transformer& model() { return *model_; }
+  const SentencePiece& vocab() const { return vocab_; }
+  // Source ids (with EOS) of one text, split into chunks of at most max_source_tokens.
+  std::vector<std::vector<int>> SourceChunks(const std::string& text) const;
+  std::vector<std::vector<int>> TranslateIds(const std::vector<std::vector<int>>& src);
+
+ private:
+  SentencePiece vocab_;
+  TranslatorOptions opt_;
+  std::unique_ptr<Transformer> model_;
+};
+
+}  // namespace tw

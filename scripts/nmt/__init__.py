@@ -1,0 +1,1 @@
+"""Python side of the project: the PyTorch reference model, training, export, evaluation."""

@@ -1,0 +1,120 @@
+"""Writes our TWMODEL file (the byte layout is specified in engine/format/model_file.h).
+
+Usage: /usr/bin/python3 -m nmt.export CHECKPOINT.pt [CHECKPOINT2.pt ...] --out model.twm --dtype int8|f32
+       --vocab vocab.spm --src en --tgt de   (several checkpoints are averaged)
+"""
+import argparse
+import hashlib
+import struct
+import zlib
+
+import numpy as np
+import torch
+
+MAGIC = b"TWMODEL\0"
+VERSION = 1
+F32, I8 = 1, 2
+
+
+def quantize_rows(w):
+    """Per-output-channel symmetric int8: scale = max|row| / 127, q = round-half-even(w / scale)."""
+    w = np.asarray(w, dtype=np.float32)
+    amax = np.abs(w).max(axis=1)
+    scale = np.where(amax > 0, amax / 127.0, 1.0).astype(np.float32)
+    q = np.clip(np.rint(w / scale[:, None]), -127, 127).astype(np.int8)
+    return q, scale
+
+
+def is_matrix_weight(name, value):
+    """Linear weights and the (tied) embedding are quantized; norms and biases stay f32."""
+    return value.ndim == 2
+
+
+def tensors_for(state, dtype):
+    out = []
+    for name, value in state.items():
+        arr = value.detach().cpu().numpy().astype(np.float32)
+        if dtype == "int8" and is_matrix_weight(name, arr):
+            q, scale = quantize_rows(arr)
+            out.append((name, I8, q))
+            out.append((name + ".scale", F32, scale))
+        else:
+            out.append((name, F32, arr))
+    return out
+
+
+def config_metadata(cfg):
+    return {
+        "arch": "transformer", "vocab_size": cfg["vocab_size"], "d_model": cfg["d_model"], "heads": cfg["heads"],
+        "ffn": cfg["ffn"], "enc_layers": cfg["enc_layers"], "dec_layers": cfg["dec_layers"],
+        "dec_cell": "ssru" if cfg["dec_cell"] == "ssru" else "self-attention", "activation": cfg["activation"],
+        "eos_id": cfg["eos_id"], "unk_id": cfg["unk_id"],
+    }
+
+
+def align64(x):
+    return (x + 63) // 64 * 64
+
+
+def write_model(path, tensors, meta):
+    """tensors: list of (name, dtype code, numpy array); meta: dict of str -> str/int/float."""
+    meta = {k: str(v) for k, v in meta.items()}
+    header = 24 + 4
+    header += sum(8 + len(k.encode()) + len(v.encode()) for k, v in meta.items())
+    header += sum(4 + len(n.encode()) + 8 + 8 * a.ndim + 8 + 8 + 4 for n, _, a in tensors)
+    h = bytearray(MAGIC + struct.pack("<IIII", VERSION, len(meta), len(tensors), header))
+    for k, v in meta.items():
+        kb, vb = k.encode(), v.encode()
+        h += struct.pack("<I", len(kb)) + kb + struct.pack("<I", len(vb)) + vb
+    offset = align64(header)
+    blobs = []
+    for name, code, arr in tensors:
+        data = np.ascontiguousarray(arr).tobytes()
+        nb = name.encode()
+        h += struct.pack("<I", len(nb)) + nb + struct.pack("<II", code, arr.ndim)
+        h += struct.pack(f"<{arr.ndim}Q", *arr.shape) + struct.pack("<QQI", offset, len(data), zlib.crc32(data))
+        blobs.append((offset, data))
+        offset = align64(offset + len(data))
+    h += struct.pack("<I", zlib.crc32(bytes(h)))
+    assert len(h) == header
+    with open(path, "wb") as f:
+        f.write(h)
+        for off, data in blobs:
+            f.write(b"\0" * (off - f.tell()))
+            f.write(data)
+
+
+def average_checkpoints(paths):
+    states = [torch.load(p)["model"] for p in paths]
+    avg = {k: sum(s[k].float() for s in states) / len(states) for k in states[0]}
+    return avg, torch.load(paths[0])["config"]
+
+
+def export(state, cfg, out, dtype, extra_meta):
+    meta = config_metadata(cfg)
+    meta.update(extra_meta)
+    meta["dtype"] = dtype
+    write_model(out, tensors_for(state, dtype), meta)
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("checkpoints", nargs="+")
+    p.add_argument("--out", required=True)
+    p.add_argument("--dtype", choices=["int8", "f32"], default="int8")
+    p.add_argument("--vocab", required=True)
+    p.add_argument("--src", required=True)
+    p.add_argument("--tgt", required=True)
+    p.add_argument("--name", default="")
+    p.add_argument("--license", default="CC-BY-4.0 model trained on Multi30k (research use of Flickr30k captions)")
+    a = p.parse_args()
+    state, cfg = average_checkpoints(a.checkpoints)
+    with open(a.vocab, "rb") as f:
+        vocab_sha = hashlib.sha256(f.read()).hexdigest()
+    export(state, cfg, a.out, a.dtype, {"src_lang": a.src, "tgt_lang": a.tgt, "name": a.name or f"{a.src}-{a.tgt}",
+                                        "license": a.license, "vocab_sha256": vocab_sha, "max_length_factor": 2})
+    print(a.out)
+
+
+if __name__ == "__main__":
+    main()

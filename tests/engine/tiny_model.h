@@ -1,0 +1,84 @@
+// Builds small random-weight model files in memory for format and loader tests.
+#pragma once
+#include <cstring>
+#include <map>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "format/model_file.h"
+
+namespace tw::testing {
+
+struct TinySpec {
+  int vocab = 40, d = 16, heads = 2, ffn = 24, enc = 1, dec = 1;
+  bool int8 = false;
+};
+
+inline std::map<std::string, std::string> TinyMeta(const TinySpec& s) {
+  return {{"arch", "transformer"}, {"vocab_size", std::to_string(s.vocab)}, {"d_model", std::to_string(s.d)},
+          {"heads", std::to_string(s.heads)}, {"ffn", std::to_string(s.ffn)}, {"enc_layers", std::to_string(s.enc)},
+          {"dec_layers", std::to_string(s.dec)}, {"dec_cell", "ssru"}, {"activation", "relu"},
+          {"eos_id", "0"}, {"unk_id", "1"}};
+}
+
+inline std::vector<TensorToWrite> TinyTensors(const TinySpec& s, unsigned seed = 1) {
+  std::mt19937 rng(seed);
+  std::normal_distribution<float> n(0.f, 0.3f);
+  std::vector<TensorToWrite> out;
+  auto f32 = [&](const std::string& name, std::vector<int64_t> shape, float base = 0.f) {
+    int64_t count = 1;
+    for (auto d : shape) count *= d;
+    std::vector<float> v(count);
+    for (auto& x : v) x = base + n(rng);
+    TensorToWrite t{name, DType::kF32, shape, std::vector<uint8_t>(count * 4)};
+    std::memcpy(t.data.data(), v.data(), count * 4);
+    out.push_back(std::move(t));
+  };
+  auto matrix = [&](const std::string& name, int rows, int cols) {
+    if (!s.int8) return f32(name, {rows, cols});
+    TensorToWrite t{name, DType::kI8, {rows, cols}, std::vector<uint8_t>((size_t)rows * cols)};
+    for (auto& b : t.data) b = static_cast<uint8_t>(static_cast<int8_t>(static_cast<int>(rng() % 255) - 127));
+    out.push_back(std::move(t));
+    f32(name + ".scale", {rows}, 0.01f);
+  };
+  auto linear = [&](const std::string& name, int in, int outd) {
+    matrix(name + ".weight", outd, in);
+    f32(name + ".bias", {outd});
+  };
+  auto norm = [&](const std::string& name) {
+    f32(name + ".scale", {s.d}, 1.f);
+    f32(name + ".bias", {s.d});
+  };
+  auto attention = [&](const std::string& p, const std::string& normname) {
+    for (const char* x : {".q", ".k", ".v", ".o"}) linear(p + x, s.d, s.d);
+    norm(normname);
+  };
+  auto ffn = [&](const std::string& p) {
+    linear(p + ".ffn.w1", s.d, s.ffn);
+    linear(p + ".ffn.w2", s.ffn, s.d);
+    norm(p + ".ffn_norm");
+  };
+  matrix("embedding", s.vocab, s.d);
+  f32("output_bias", {s.vocab});
+  for (int l = 0; l < s.enc; ++l) {
+    std::string p = "enc." + std::to_string(l);
+    attention(p + ".attn", p + ".attn_norm");
+    ffn(p);
+  }
+  for (int l = 0; l < s.dec; ++l) {
+    std::string p = "dec." + std::to_string(l);
+    matrix(p + ".ssru.weight", s.d, s.d);
+    linear(p + ".ssru.forget", s.d, s.d);
+    norm(p + ".ssru_norm");
+    attention(p + ".cross", p + ".cross_norm");
+    ffn(p);
+  }
+  return out;
+}
+
+inline std::vector<uint8_t> TinyModelBytes(const TinySpec& s = {}, unsigned seed = 1) {
+  return WriteModelFile(TinyMeta(s), TinyTensors(s, seed));
+}
+
+}  // namespace tw::testing

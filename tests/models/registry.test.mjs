@@ -1,0 +1,55 @@
+// Every registered model: files match the registry (sizes, sha256), the native engine loads it
+// and translates test_2016_flickr sentences into the target language.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { gunzipSync } from 'node:zlib';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const registry = JSON.parse(readFileSync(join(root, 'models', 'registry.json'), 'utf8'));
+const corpus = join(root, '..', 'shared', 'data', 'multi30k');
+
+// Frequent function words of each language, as whole lowercase words.
+const FUNCTION_WORDS = {
+  de: ['ein', 'eine', 'einem', 'einer', 'einen', 'der', 'die', 'das', 'und', 'mit', 'auf', 'in'],
+  fr: ['un', 'une', 'le', 'la', 'les', 'des', 'et', 'avec', 'sur', 'dans', 'de'],
+  en: ['a', 'an', 'the', 'and', 'with', 'is', 'are', 'on', 'in', 'of'],
+};
+const hasWordOf = (lang, text) => text.toLowerCase().split(/[^\p{L}]+/u).some((w) => FUNCTION_WORDS[lang].includes(w));
+
+test('registry lists at least the en-de and en-fr models', () => {
+  const pairs = registry.models.map((m) => `${m.from}-${m.to}`);
+  assert.ok(pairs.includes('en-de'), pairs.join(','));
+});
+
+for (const model of registry.models) {
+  test(`${model.id}: files match registry sizes and sha256`, () => {
+    for (const f of Object.values(model.files)) {
+      const p = join(root, 'models', f.path);
+      assert.equal(statSync(p).size, f.bytes, `${f.path} size`);
+      assert.equal(createHash('sha256').update(readFileSync(p)).digest('hex'), f.sha256, `${f.path} sha256`);
+    }
+    assert.ok(model.files.model.bytes <= 8 * 1024 * 1024, `model file is ${model.files.model.bytes} bytes`);
+  });
+
+  test(`${model.id}: native engine translates test sentences into ${model.to}`, () => {
+    const lines = gunzipSync(readFileSync(join(corpus, `test_2016_flickr.${model.from}.gz`)))
+      .toString('utf8').split('\n').slice(0, 20);
+    const input = [...lines, '', lines[0]].join('\n') + '\n';  // an empty line stays an empty line
+    const out = execFileSync(join(root, 'scripts', 'translate'), ['--model', model.id], { input, encoding: 'utf8' })
+      .split('\n').slice(0, -1);
+    assert.equal(out.length, lines.length + 2, 'one output line per input line');
+    assert.equal(out[lines.length], '', 'empty input gives empty output');
+    assert.equal(out[lines.length + 1], out[0], 'deterministic');
+    const translated = out.slice(0, lines.length);
+    assert.ok(translated.every((t) => t.trim().length > 0), 'no empty translation');
+    const inTarget = translated.filter((t) => hasWordOf(model.to, t)).length;
+    assert.ok(inTarget >= 16, `${inTarget}/20 outputs contain ${model.to} function words`);
+    const copies = translated.filter((t, i) => t === lines[i]).length;
+    assert.ok(copies <= 1, `${copies} outputs are copies of the input`);
+  });
+}
