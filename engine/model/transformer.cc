@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "core/error.h"
+#include "ops/exp.h"
 #include "ops/ops.h"
 
 namespace tw {
@@ -204,7 +205,7 @@ void Transformer::Step(const Encoded& enc, DecoderState& st, const std::vector<i
       backend_->Linear(layer.ssru, x.data(), rows, b_.data());
       float* c = st.cell[l].data();
       for (size_t i = 0; i < (size_t)rows * d; ++i) {
-        const float f = 1.f / (1.f + std::exp(-a_[i]));
+        const float f = 1.f / (1.f + Exp(-a_[i]));
         c[i] = f * c[i] + (1.f - f) * b_[i];
         a_[i] = c[i] > 0.f ? c[i] : 0.f;
       }

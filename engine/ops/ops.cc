@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "ops/exp.h"
+
 namespace tw {
 
 void AddLayerNorm(float* x, const float* residual, int rows, int d, const float* scale, const float* bias) {
@@ -27,7 +29,7 @@ void ReluInPlace(float* x, size_t n) {
 }
 
 void SwishInPlace(float* x, size_t n) {
-  for (size_t i = 0; i < n; ++i) x[i] = x[i] / (1.f + std::exp(-x[i]));
+  for (size_t i = 0; i < n; ++i) x[i] = x[i] / (1.f + Exp(-x[i]));
 }
 
 void PositionalSignal(int pos, int d, float* out) {
@@ -59,7 +61,7 @@ void Attention(const float* q, int tq, const float* k, const float* v, int tk, i
       }
       float sum = 0.f;
       for (int j = 0; j < valid_k; ++j) {
-        p[j] = std::exp(p[j] - mx);
+        p[j] = Exp(p[j] - mx);
         sum += p[j];
       }
       const float inv_sum = 1.f / sum;

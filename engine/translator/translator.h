@@ -27,6 +27,7 @@ class Translator {
 
   // One output per input, in order; an empty (or whitespace-only) input gives an empty output.
   std::vector<std::string> Translate(const std::vector<std::string>& lines);
+  void SetBeam(int beam) { opt_.search.beam = beam; }
   Transformer& model() { return *model_; }
   const SentencePiece& vocab() const { return vocab_; }
   // Source ids (with EOS) of one text, split into chunks of at most max_source_tokens.

@@ -1,0 +1,102 @@
+#include "bindings/c_api.h"
+
+#include <memory>
+#include <string>
+
+#include "core/error.h"
+#include "translator/translator.h"
+
+struct tw_translator {
+  std::unique_ptr<tw::Translator> impl;
+  std::shared_ptr<const tw::ModelFile> file;
+  std::string result;
+  size_t source_tokens = 0;
+};
+
+namespace {
+thread_local std::string g_error;
+thread_local int g_code = 0;
+
+void Fail(int code, const std::string& msg) {
+  g_code = code;
+  g_error = msg;
+}
+
+template <typename F>
+auto Guard(F f) -> decltype(f()) {
+  try {
+    g_code = 0;
+    g_error.clear();
+    return f();
+  } catch (const tw::Error& e) {
+    Fail(static_cast<int>(e.code()), std::string(tw::ErrorCodeName(e.code())) + ": " + e.what());
+  } catch (const std::bad_alloc&) {
+    Fail(-2, "out of memory");
+  } catch (const std::exception& e) {
+    Fail(-1, std::string("internal error: ") + e.what());
+  }
+  return {};
+}
+}  // namespace
+
+extern "C" {
+
+tw_translator* tw_translator_create(const void* model, size_t model_len, const void* vocab, size_t vocab_len,
+                                    const char* backend) {
+  return Guard([&]() -> tw_translator* {
+    if (!model || !vocab) throw tw::Error(tw::ErrorCode::kInvalidArgument, "model and vocab bytes are required");
+    auto t = std::make_unique<tw_translator>();
+    const auto* m = static_cast<const uint8_t*>(model);
+    t->file = std::make_shared<const tw::ModelFile>(tw::ModelFile::FromBytes(std::vector<uint8_t>(m, m + model_len)));
+    tw::TranslatorOptions opt;
+    opt.backend = backend && *backend ? backend : "native";
+    t->impl = std::make_unique<tw::Translator>(
+        t->file, tw::SentencePiece::FromBytes(std::string(static_cast<const char*>(vocab), vocab_len)), opt);
+    return t.release();
+  });
+}
+
+void tw_translator_free(tw_translator* t) { delete t; }
+
+const char* tw_translate(tw_translator* t, const char* text, int beam) {
+  return Guard([&]() -> const char* {
+    if (!t || !text) throw tw::Error(tw::ErrorCode::kInvalidArgument, "translator and text are required");
+    if (beam < 1 || beam > 16) throw tw::Error(tw::ErrorCode::kInvalidArgument, "beam must be in [1, 16]");
+    std::vector<std::string> lines;
+    std::string cur;
+    for (const char* p = text; *p; ++p) {
+      if (*p == '\n') {
+        lines.push_back(cur);
+        cur.clear();
+      } else {
+        cur += *p;
+      }
+    }
+    lines.push_back(cur);
+    t->source_tokens = 0;
+    for (const auto& l : lines)
+      for (const auto& c : t->impl->SourceChunks(l)) t->source_tokens += c.size();
+    t->impl->SetBeam(beam);
+    auto out = t->impl->Translate(lines);
+    t->result.clear();
+    for (size_t i = 0; i < out.size(); ++i) {
+      if (i) t->result += '\n';
+      t->result += out[i];
+    }
+    return t->result.c_str();
+  });
+}
+
+size_t tw_last_source_tokens(const tw_translator* t) { return t ? t->source_tokens : 0; }
+
+const char* tw_model_meta(const tw_translator* t, const char* key) {
+  if (!t || !key) return "";
+  const auto& meta = t->file->metadata();
+  auto it = meta.find(key);
+  return it == meta.end() ? "" : it->second.c_str();
+}
+
+const char* tw_last_error(void) { return g_error.c_str(); }
+int tw_last_error_code(void) { return g_code; }
+
+}  // extern "C"

@@ -1,0 +1,41 @@
+/* C API of the engine: opaque handles and status codes, no exceptions across it.
+ * Used by the WASM module (web/engine) and by the fuzzers. All strings are UTF-8.
+ *
+ *   tw_translator* t = tw_translator_create(model, model_len, vocab, vocab_len, "native");
+ *   if (!t) { puts(tw_last_error()); }          // message naming the problem
+ *   const char* out = tw_translate(t, "Line one\nLine two", 1);  // one output line per input line
+ *   tw_translator_free(t);
+ */
+#ifndef TW_C_API_H_
+#define TW_C_API_H_
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct tw_translator tw_translator;
+
+/* Returns NULL on failure; tw_last_error()/tw_last_error_code() then describe it.
+ * Error codes are those of tw::ErrorCode (core/error.h); 0 means success. */
+tw_translator* tw_translator_create(const void* model, size_t model_len, const void* vocab, size_t vocab_len,
+                                    const char* backend);
+void tw_translator_free(tw_translator* t);
+
+/* Translates newline-separated lines; the result has exactly as many lines, owned by the
+ * translator and valid until its next call. NULL on failure. beam >= 1. */
+const char* tw_translate(tw_translator* t, const char* text, int beam);
+
+/* Number of source tokens of the last tw_translate call (EOS included), for throughput figures. */
+size_t tw_last_source_tokens(const tw_translator* t);
+
+/* Metadata value of the loaded model, or "" when absent. */
+const char* tw_model_meta(const tw_translator* t, const char* key);
+
+const char* tw_last_error(void);
+int tw_last_error_code(void);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,109 @@
+// The JavaScript API in Node (worker_threads + the WASM engine), exactly as the browser uses it.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { execFileSync } from 'node:child_process';
+import { createTranslator, ErrorCodes, splitSentences } from '../../web/translator/index.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const registry = JSON.parse(readFileSync(join(root, 'models', 'registry.json'), 'utf8'));
+const enDe = registry.models.find((m) => m.id === 'en-de');
+
+// A private copy of the models directory whose files the test may damage.
+function modelsCopy(mutate) {
+  const dir = mkdtempSync(join(tmpdir(), 'tw-models-'));
+  mkdirSync(join(dir, 'en-de'));
+  for (const f of ['model.twm', 'vocab.spm']) copyFileSync(join(root, 'models', 'en-de', f), join(dir, 'en-de', f));
+  const reg = { version: 1, models: [JSON.parse(JSON.stringify(enDe))] };
+  mutate?.(dir, reg);
+  writeFileSync(join(dir, 'registry.json'), JSON.stringify(reg));
+  return pathToFileURL(dir + '/').href;
+}
+
+test('progress events carry real byte counts and end with ready', async () => {
+  const events = [];
+  const t = await createTranslator({ from: 'en', to: 'de', progressCallback: (e) => events.push(e) });
+  try {
+    const statuses = new Set(events.map((e) => e.status));
+    for (const s of ['initiate', 'download', 'progress', 'done', 'ready']) assert.ok(statuses.has(s), s);
+    const modelDone = events.find((e) => e.status === 'done' && e.file === 'en-de/model.twm');
+    assert.equal(modelDone.loaded, enDe.files.model.bytes);
+    assert.equal(modelDone.total, enDe.files.model.bytes);
+    assert.equal(events.at(-1).status, 'ready');
+    const out = await t.translate('A dog runs through the snow.');
+    assert.equal(typeof out, 'string');
+    assert.ok(out.length > 0);
+  } finally {
+    t.dispose();
+  }
+});
+
+test('integrity mismatch is a typed error', async () => {
+  const modelsUrl = modelsCopy((dir, reg) => { reg.models[0].files.model.sha256 = '0'.repeat(64); });
+  await assert.rejects(createTranslator({ from: 'en', to: 'de', modelsUrl }), (e) => e.code === ErrorCodes.INTEGRITY && /sha256/.test(e.message));
+});
+
+test('truncated download is a typed error', async () => {
+  const modelsUrl = modelsCopy((dir) => {
+    const p = join(dir, 'en-de', 'model.twm');
+    writeFileSync(p, readFileSync(p).subarray(0, 1000));
+  });
+  await assert.rejects(createTranslator({ from: 'en', to: 'de', modelsUrl }), (e) => e.code === ErrorCodes.INTEGRITY && /expected/.test(e.message));
+});
+
+test('a corrupt model that matches its registry entry is rejected by the engine with its reason', async () => {
+  const modelsUrl = modelsCopy((dir, reg) => {
+    const p = join(dir, 'en-de', 'model.twm');
+    const b = readFileSync(p);
+    b[b.length - 10] ^= 0xff;
+    writeFileSync(p, b);
+    reg.models[0].files.model.sha256 = execFileSync('sha256sum', [p], { encoding: 'utf8' }).split(' ')[0];
+  });
+  await assert.rejects(createTranslator({ from: 'en', to: 'de', modelsUrl }), (e) => e.code === ErrorCodes.BAD_MODEL && /checksum mismatch in tensor/.test(e.message));
+});
+
+test('unknown language pair is a typed error naming what exists', async () => {
+  await assert.rejects(createTranslator({ from: 'en', to: 'xx' }), (e) => e.code === ErrorCodes.UNKNOWN_PAIR && /en→de/.test(e.message));
+});
+
+test('concurrent translate calls each get their own result', async () => {
+  const t = await createTranslator({ from: 'en', to: 'de' });
+  try {
+    const inputs = ['A man rides a horse.', 'Two children play in the park.', 'A woman reads a book.', ['One.', 'Two.']];
+    const sequential = [];
+    for (const i of inputs) sequential.push(await t.translate(i));
+    const parallel = await Promise.all(inputs.map((i) => t.translate(i)));
+    assert.deepEqual(parallel, sequential);
+    assert.ok(Array.isArray(parallel[3]) && parallel[3].length === 2);
+  } finally {
+    t.dispose();
+  }
+});
+
+test('dispose rejects later and pending calls', async () => {
+  const t = await createTranslator({ from: 'en', to: 'de' });
+  const pending = t.translate('A long line of people waits outside a museum.');
+  t.dispose();
+  await assert.rejects(pending, (e) => e.code === ErrorCodes.DISPOSED);
+  await assert.rejects(t.translate('x'), (e) => e.code === ErrorCodes.DISPOSED);
+});
+
+test('streaming yields growing partial translations, one per sentence', async () => {
+  const t = await createTranslator({ from: 'en', to: 'de' });
+  try {
+    const parts = [];
+    for await (const p of t.translateStreaming('A dog runs. A cat sleeps. Two birds fly.')) parts.push(p);
+    assert.equal(parts.length, 3);
+    assert.ok(parts[1].startsWith(parts[0]) && parts[2].startsWith(parts[1]));
+  } finally {
+    t.dispose();
+  }
+});
+
+test('sentence splitting keeps abbreviations and initials together', () => {
+  const s = splitSentences('Dr. Smith met J. Doe. They talked! Then "Hello." 3 dogs ran.').map((p) => p.text);
+  assert.deepEqual(s, ['Dr. Smith met J. Doe.', 'They talked!', 'Then "Hello."', '3 dogs ran.']);
+});

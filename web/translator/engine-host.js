@@ -1,0 +1,62 @@
+// Runs inside the worker: one WASM engine module, one C-API translator per stage of the chain
+// (one stage, or two when pivoting through English). See engine/bindings/c_api.h.
+export class EngineHost {
+  constructor(module) {
+    this.m = module;
+    this.stages = [];
+  }
+
+  static async create(engineUrl, wasmBinary) {
+    const { default: createEngineModule } = await import(engineUrl);
+    // We hand over the wasm bytes ourselves (downloaded with progress and verified), so the
+    // Emscripten glue never fetches or touches the file system.
+    return new EngineHost(await createEngineModule({ wasmBinary }));
+  }
+
+  error() {
+    return { code: this.m._tw_last_error_code(), message: this.m.UTF8ToString(this.m._tw_last_error()) };
+  }
+
+  copyIn(bytes) {
+    const u8 = new Uint8Array(bytes);
+    const ptr = this.m._malloc(Math.max(u8.length, 1));
+    this.m.HEAPU8.set(u8, ptr);
+    return ptr;
+  }
+
+  cString(s) {
+    const n = this.m.lengthBytesUTF8(s) + 1;
+    const ptr = this.m._malloc(n);
+    this.m.stringToUTF8(s, ptr, n);
+    return ptr;
+  }
+
+  // Throws { code, message } from the engine when the files are bad.
+  addStage(model, vocab, backend = 'native') {
+    const mp = this.copyIn(model), vp = this.copyIn(vocab), bp = this.cString(backend);
+    const handle = this.m._tw_translator_create(mp, model.byteLength, vp, vocab.byteLength, bp);
+    this.m._free(mp); this.m._free(vp); this.m._free(bp);
+    if (!handle) throw this.error();
+    this.stages.push(handle);
+  }
+
+  // lines: array of strings without newlines -> { lines, sourceTokens } after all stages.
+  translate(lines, beam = 1) {
+    let text = lines.join('\n');
+    let sourceTokens = 0;
+    this.stages.forEach((handle, i) => {
+      const tp = this.cString(text);
+      const out = this.m._tw_translate(handle, tp, beam);
+      this.m._free(tp);
+      if (!out) throw this.error();
+      if (i === 0) sourceTokens = this.m._tw_last_source_tokens(handle);
+      text = this.m.UTF8ToString(out);
+    });
+    return { lines: text.split('\n'), sourceTokens };
+  }
+
+  dispose() {
+    for (const h of this.stages) this.m._tw_translator_free(h);
+    this.stages = [];
+  }
+}
