@@ -1,0 +1,24 @@
+// One script tag translates the page on the visitor's device:
+//   <script src="/translate-widget.js" data-to="de,fr" defer></script>
+// Attributes (all optional but data-to): data-from (page language; default <html lang> or detected),
+// data-to (comma-separated targets), data-models (models base URL, default "<script dir>/models/"),
+// data-engine (engine base URL, default "<script dir>/engine/"), data-picker="off" (no built-in picker).
+// Programmatic: window.TranslateWidget.translatePage(lang), .restore(); event 'translatewidget:done'.
+(() => {
+  const script = document.currentScript;
+  const base = new URL('.', script?.src ?? location.href);
+  const attr = (name, fallback) => script?.getAttribute(`data-${name}`) ?? window.TranslateWidgetConfig?.[name] ?? fallback;
+  const config = {
+    from: attr('from', null),
+    to: String(attr('to', 'de,fr')).split(',').map((s) => s.trim()).filter(Boolean),
+    models: new URL(attr('models', 'models/'), base).href,
+    engine: new URL(attr('engine', 'engine/'), base).href,
+    picker: attr('picker', 'on') !== 'off',
+  };
+  const ready = import(new URL('widget/main.js', base).href).then((m) => m.start(config));
+  window.TranslateWidget = {
+    translatePage: (lang) => ready.then((w) => w.translatePage(lang)),
+    restore: () => ready.then((w) => w.restore()),
+    ready,
+  };
+})();
