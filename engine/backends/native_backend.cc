@@ -2,6 +2,10 @@
 // (integer accumulation is exact and dequantization is done in the same order); f32 results
 // differ only by summation order. x86-64 gets AVX2 kernels when the CPU has AVX2 (checked once),
 // the WASM build SIMD128 kernels; everything else uses portable loops.
+//
+// Kernel shape: activations are widened to int16 once per call; a tile of 4 activation rows x 2
+// weight rows keeps 8 accumulators in registers, so each weight load serves 4 rows and each
+// activation load 2 outputs.
 #include <vector>
 
 #include "backends/backend.h"
@@ -20,16 +24,19 @@
 namespace tw {
 namespace {
 
-constexpr int kRowTile = 4;  // activation rows sharing one pass over a weight row
+constexpr int kRowTile = 4;
 
-// acc[r * n_out + n] = sum_k qx[r, k] * w[n, k] for r < rows (<= kRowTile).
-void GemmI8Portable(const int8_t* qx, int rows, int k, const int8_t* w, int n_out, int32_t* acc) {
+// acc[r * n_out + n] = sum_k a[r, k] * w[n, k] for r < rows (<= kRowTile); a is int16 [rows, k].
+using GemmI8Fn = void (*)(const int16_t* a, int rows, int k, const int8_t* w, int n_out, int32_t* acc);
+using GemmF32Fn = void (*)(const float* x, int rows, int k, const float* w, int n_out, float* acc);
+
+void GemmI8Portable(const int16_t* a, int rows, int k, const int8_t* w, int n_out, int32_t* acc) {
   for (int n = 0; n < n_out; ++n)
     for (int r = 0; r < rows; ++r) {
-      const int8_t* a = qx + (size_t)r * k;
+      const int16_t* ar = a + (size_t)r * k;
       const int8_t* b = w + (size_t)n * k;
       int32_t s = 0;
-      for (int i = 0; i < k; ++i) s += int32_t(a[i]) * int32_t(b[i]);
+      for (int i = 0; i < k; ++i) s += int32_t(ar[i]) * int32_t(b[i]);
       acc[r * n_out + n] = s;
     }
 }
@@ -50,6 +57,13 @@ void GemmF32Portable(const float* x, int rows, int k, const float* w, int n_out,
     }
 }
 
+// Remainders (k not a multiple of the vector width, odd n_out) in plain code.
+inline int32_t DotTail(const int16_t* a, const int8_t* b, int from, int k) {
+  int32_t s = 0;
+  for (int i = from; i < k; ++i) s += int32_t(a[i]) * int32_t(b[i]);
+  return s;
+}
+
 #ifdef TW_X86
 __attribute__((target("avx2"))) inline int32_t HSum(__m256i v) {
   __m128i s = _mm_add_epi32(_mm256_castsi256_si128(v), _mm256_extracti128_si256(v, 1));
@@ -65,26 +79,43 @@ __attribute__((target("avx2"))) inline float HSum(__m256 v) {
   return _mm_cvtss_f32(s);
 }
 
-// int8 x int8 -> int32 via sign-extension to int16 and vpmaddwd (pairs summed exactly in int32).
-__attribute__((target("avx2"))) void GemmI8Avx2(const int8_t* qx, int rows, int k, const int8_t* w, int n_out,
-                                                int32_t* acc) {
+// int16 x int16 pairs summed exactly into int32 by vpmaddwd. R is a compile-time row count so
+// the 2R accumulators live in registers.
+template <int R>
+__attribute__((target("avx2"))) void GemmI8Avx2Rows(const int16_t* a, int k, const int8_t* w, int n_out, int32_t* acc) {
+  constexpr int rows = R;
   const int k16 = k / 16 * 16;
-  for (int n = 0; n < n_out; ++n) {
-    const int8_t* b = w + (size_t)n * k;
-    __m256i s[kRowTile];
-    for (int r = 0; r < kRowTile; ++r) s[r] = _mm256_setzero_si256();
+  int n = 0;
+  for (; n + 2 <= n_out; n += 2) {
+    const int8_t* b0 = w + (size_t)n * k;
+    const int8_t* b1 = b0 + k;
+    __m256i s0[kRowTile], s1[kRowTile];
+    for (int r = 0; r < kRowTile; ++r) s0[r] = s1[r] = _mm256_setzero_si256();
     for (int i = 0; i < k16; i += 16) {
-      const __m256i bw = _mm256_cvtepi8_epi16(_mm_loadu_si128(reinterpret_cast<const __m128i*>(b + i)));
+      const __m256i w0 = _mm256_cvtepi8_epi16(_mm_loadu_si128(reinterpret_cast<const __m128i*>(b0 + i)));
+      const __m256i w1 = _mm256_cvtepi8_epi16(_mm_loadu_si128(reinterpret_cast<const __m128i*>(b1 + i)));
       for (int r = 0; r < rows; ++r) {
-        const __m256i aw = _mm256_cvtepi8_epi16(_mm_loadu_si128(reinterpret_cast<const __m128i*>(qx + (size_t)r * k + i)));
-        s[r] = _mm256_add_epi32(s[r], _mm256_madd_epi16(aw, bw));
+        const __m256i x = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(a + (size_t)r * k + i));
+        s0[r] = _mm256_add_epi32(s0[r], _mm256_madd_epi16(x, w0));
+        s1[r] = _mm256_add_epi32(s1[r], _mm256_madd_epi16(x, w1));
       }
     }
     for (int r = 0; r < rows; ++r) {
-      int32_t t = HSum(s[r]);
-      for (int i = k16; i < k; ++i) t += int32_t(qx[(size_t)r * k + i]) * int32_t(b[i]);
-      acc[r * n_out + n] = t;
+      acc[r * n_out + n] = HSum(s0[r]) + DotTail(a + (size_t)r * k, b0, k16, k);
+      acc[r * n_out + n + 1] = HSum(s1[r]) + DotTail(a + (size_t)r * k, b1, k16, k);
     }
+  }
+  for (; n < n_out; ++n)
+    for (int r = 0; r < rows; ++r) acc[r * n_out + n] = DotTail(a + (size_t)r * k, w + (size_t)n * k, 0, k);
+}
+
+__attribute__((target("avx2"))) void GemmI8Avx2(const int16_t* a, int rows, int k, const int8_t* w, int n_out,
+                                                int32_t* acc) {
+  switch (rows) {
+    case 4: return GemmI8Avx2Rows<4>(a, k, w, n_out, acc);
+    case 3: return GemmI8Avx2Rows<3>(a, k, w, n_out, acc);
+    case 2: return GemmI8Avx2Rows<2>(a, k, w, n_out, acc);
+    default: return GemmI8Avx2Rows<1>(a, k, w, n_out, acc);
   }
 }
 
@@ -108,25 +139,47 @@ __attribute__((target("avx2"))) void GemmF32Avx2(const float* x, int rows, int k
 #endif
 
 #ifdef TW_WASM_SIMD
-// WASM SIMD128: int8 widened to int16 (i16x8.load8x8_s), pairs multiplied and summed exactly by
-// i32x4.dot_i16x8_s (relaxed SIMD's int8 dot product is not available with our toolchain).
-void GemmI8WasmSimd(const int8_t* qx, int rows, int k, const int8_t* w, int n_out, int32_t* acc) {
+inline int32_t HSum(v128_t v) {
+  return wasm_i32x4_extract_lane(v, 0) + wasm_i32x4_extract_lane(v, 1) + wasm_i32x4_extract_lane(v, 2) +
+         wasm_i32x4_extract_lane(v, 3);
+}
+
+// i32x4.dot_i16x8_s: pairs of int16 products summed exactly (relaxed SIMD's int8 dot product is
+// not available with our toolchain).
+template <int R>
+void GemmI8WasmSimdRows(const int16_t* a, int k, const int8_t* w, int n_out, int32_t* acc) {
+  constexpr int rows = R;
   const int k8 = k / 8 * 8;
-  for (int n = 0; n < n_out; ++n) {
-    const int8_t* b = w + (size_t)n * k;
-    v128_t s[kRowTile];
-    for (int r = 0; r < kRowTile; ++r) s[r] = wasm_i32x4_splat(0);
+  int n = 0;
+  for (; n + 2 <= n_out; n += 2) {
+    const int8_t* b0 = w + (size_t)n * k;
+    const int8_t* b1 = b0 + k;
+    v128_t s0[kRowTile], s1[kRowTile];
+    for (int r = 0; r < kRowTile; ++r) s0[r] = s1[r] = wasm_i32x4_splat(0);
     for (int i = 0; i < k8; i += 8) {
-      const v128_t bw = wasm_i16x8_load8x8(b + i);
-      for (int r = 0; r < rows; ++r)
-        s[r] = wasm_i32x4_add(s[r], wasm_i32x4_dot_i16x8(wasm_i16x8_load8x8(qx + (size_t)r * k + i), bw));
+      const v128_t w0 = wasm_i16x8_load8x8(b0 + i);
+      const v128_t w1 = wasm_i16x8_load8x8(b1 + i);
+      for (int r = 0; r < rows; ++r) {
+        const v128_t x = wasm_v128_load(a + (size_t)r * k + i);
+        s0[r] = wasm_i32x4_add(s0[r], wasm_i32x4_dot_i16x8(x, w0));
+        s1[r] = wasm_i32x4_add(s1[r], wasm_i32x4_dot_i16x8(x, w1));
+      }
     }
     for (int r = 0; r < rows; ++r) {
-      int32_t t = wasm_i32x4_extract_lane(s[r], 0) + wasm_i32x4_extract_lane(s[r], 1) +
-                  wasm_i32x4_extract_lane(s[r], 2) + wasm_i32x4_extract_lane(s[r], 3);
-      for (int i = k8; i < k; ++i) t += int32_t(qx[(size_t)r * k + i]) * int32_t(b[i]);
-      acc[r * n_out + n] = t;
+      acc[r * n_out + n] = HSum(s0[r]) + DotTail(a + (size_t)r * k, b0, k8, k);
+      acc[r * n_out + n + 1] = HSum(s1[r]) + DotTail(a + (size_t)r * k, b1, k8, k);
     }
+  }
+  for (; n < n_out; ++n)
+    for (int r = 0; r < rows; ++r) acc[r * n_out + n] = DotTail(a + (size_t)r * k, w + (size_t)n * k, 0, k);
+}
+
+void GemmI8WasmSimd(const int16_t* a, int rows, int k, const int8_t* w, int n_out, int32_t* acc) {
+  switch (rows) {
+    case 4: return GemmI8WasmSimdRows<4>(a, k, w, n_out, acc);
+    case 3: return GemmI8WasmSimdRows<3>(a, k, w, n_out, acc);
+    case 2: return GemmI8WasmSimdRows<2>(a, k, w, n_out, acc);
+    default: return GemmI8WasmSimdRows<1>(a, k, w, n_out, acc);
   }
 }
 
@@ -168,13 +221,17 @@ class NativeBackend : public Backend {
 
   void Linear(const LinearWeights& w, const float* x, int rows, float* y) override {
     if (w.quantized()) {
-      qx_.resize((size_t)rows * w.in);
+      q8_.resize((size_t)w.in);
+      a16_.resize((size_t)rows * w.in);
       sx_.resize(rows);
       acc_i32_.resize((size_t)kRowTile * w.out);
-      for (int r = 0; r < rows; ++r) sx_[r] = QuantizeRow(x + (size_t)r * w.in, w.in, qx_.data() + (size_t)r * w.in);
+      for (int r = 0; r < rows; ++r) {
+        sx_[r] = QuantizeRow(x + (size_t)r * w.in, w.in, q8_.data());
+        for (int i = 0; i < w.in; ++i) a16_[(size_t)r * w.in + i] = q8_[i];
+      }
       for (int r0 = 0; r0 < rows; r0 += kRowTile) {
         const int nr = rows - r0 < kRowTile ? rows - r0 : kRowTile;
-        gemm_i8_(qx_.data() + (size_t)r0 * w.in, nr, w.in, w.q, w.out, acc_i32_.data());
+        gemm_i8_(a16_.data() + (size_t)r0 * w.in, nr, w.in, w.q, w.out, acc_i32_.data());
         for (int r = 0; r < nr; ++r)
           for (int n = 0; n < w.out; ++n)
             y[(size_t)(r0 + r) * w.out + n] = Dequantize(acc_i32_[r * w.out + n], sx_[r0 + r], w.scale[n], w.bias, n);
@@ -194,9 +251,10 @@ class NativeBackend : public Backend {
   }
 
  private:
-  void (*gemm_i8_)(const int8_t*, int, int, const int8_t*, int, int32_t*) = GemmI8Portable;
-  void (*gemm_f32_)(const float*, int, int, const float*, int, float*) = GemmF32Portable;
-  std::vector<int8_t> qx_;
+  GemmI8Fn gemm_i8_ = GemmI8Portable;
+  GemmF32Fn gemm_f32_ = GemmF32Portable;
+  std::vector<int8_t> q8_;
+  std::vector<int16_t> a16_;
   std::vector<float> sx_, acc_f32_;
   std::vector<int32_t> acc_i32_;
 };

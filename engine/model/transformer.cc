@@ -67,6 +67,9 @@ Transformer::FfnWeights Transformer::LoadFfn(const std::string& prefix) {
 Transformer::Transformer(std::shared_ptr<const ModelFile> file, std::unique_ptr<Backend> backend)
     : file_(std::move(file)), backend_(std::move(backend)), cfg_(ModelConfig::FromFile(*file_)) {
   const int d = cfg_.d_model;
+  // The signal depends only on (position, d): computed once, not per token and step.
+  positional_.resize((size_t)kMaxPositions * d);
+  for (int p = 0; p < kMaxPositions; ++p) PositionalSignal(p, d, &positional_[(size_t)p * d]);
   // embedding [V, d], tied with the output layer: logits = h E^T + output_bias
   output_ = LoadLinear("embedding", "output_bias", d, cfg_.vocab_size);
   emb_f32_ = output_.w;
@@ -98,7 +101,7 @@ Transformer::Transformer(std::shared_ptr<const ModelFile> file, std::unique_ptr<
 void Transformer::Embed(const std::vector<int>& ids, const std::vector<int>& positions, float* out) const {
   const int d = cfg_.d_model;
   const float scale = std::sqrt(static_cast<float>(d));
-  std::vector<float> pe(d);
+  std::vector<float> pe;
   for (size_t i = 0; i < ids.size(); ++i) {
     float* o = out + i * d;
     const int id = ids[i];
@@ -111,8 +114,15 @@ void Transformer::Embed(const std::vector<int>& ids, const std::vector<int>& pos
       const float* e = emb_f32_ + (size_t)id * d;
       for (int c = 0; c < d; ++c) o[c] = e[c] * scale;
     }
-    PositionalSignal(positions[i], d, pe.data());
-    for (int c = 0; c < d; ++c) o[c] += pe[c];
+    const float* signal;
+    if (positions[i] < kMaxPositions) {
+      signal = &positional_[(size_t)positions[i] * d];
+    } else {
+      pe.resize(d);
+      PositionalSignal(positions[i], d, pe.data());
+      signal = pe.data();
+    }
+    for (int c = 0; c < d; ++c) o[c] += signal[c];
   }
 }
 

@@ -87,6 +87,8 @@ class Transformer {
   std::vector<DecoderLayer> dec_;
   // Scratch buffers reused across calls.
   std::vector<float> a_, b_, c_, d_, scratch_;
+  std::vector<float> positional_;  // [kMaxPositions, d] precomputed signal
+  static constexpr int kMaxPositions = 1024;
   Transformer(const Transformer&) = delete;
   Transformer& operator=(const Transformer&) = delete;
 };

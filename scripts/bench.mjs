@@ -1,0 +1,46 @@
+#!/usr/bin/env node
+// Throughput benchmark (not a test): the same 500 test_2016_flickr sentences and the same int8
+// model through the native engine (each backend, 1 thread) and the WASM engine in Node (the JS
+// API, 1 thread), in one run so the figures compare. Writes build/bench/latest.json.
+// Usage: node scripts/bench.mjs [model-id] [sentences]
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createTranslator } from '../web/translator/index.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const modelId = process.argv[2] ?? 'en-de';
+const count = Number(process.argv[3] ?? 500);
+const registry = JSON.parse(readFileSync(join(root, 'models', 'registry.json'), 'utf8'));
+const model = registry.models.find((m) => m.id === modelId);
+const lines = gunzipSync(readFileSync(join(root, '..', 'shared', 'data', 'multi30k', `test_2016_flickr.${model.from}.gz`)))
+  .toString('utf8').split('\n').filter(Boolean).slice(0, count);
+const words = lines.reduce((s, l) => s + l.split(/\s+/).filter(Boolean).length, 0);
+mkdirSync(join(root, 'build', 'bench'), { recursive: true });
+const input = join(root, 'build', 'bench', 'input.txt');
+writeFileSync(input, lines.join('\n') + '\n');
+
+const results = [];
+const native = JSON.parse(execFileSync(join(root, 'build', 'tw-bench'), [join(root, 'models', modelId), input, 'native', 'xnnpack'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
+for (const r of native.results) results.push({ engine: `native-${r.backend}`, threads: 1, seconds: r.seconds, src_tokens_per_s: r.src_tokens_per_s, words_per_s: r.words_per_s });
+
+const t = await createTranslator({ model: modelId });
+await t.translate(lines.slice(0, 8));  // warm-up: first call compiles and allocates
+t.stats.sourceTokens = 0;
+const t0 = performance.now();
+await t.translate(lines);
+const seconds = (performance.now() - t0) / 1000;
+results.push({ engine: 'wasm-node', threads: 1, seconds, src_tokens_per_s: t.stats.sourceTokens / seconds, words_per_s: words / seconds });
+t.dispose();
+
+const wasmBytes = readFileSync(join(root, 'web', 'engine', 'engine.wasm'));
+const report = { date: new Date().toISOString(), model: modelId, sentences: lines.length, words, results,
+  note: 'multi-threaded builds are not implemented yet; all figures are 1 thread' };
+writeFileSync(join(root, 'build', 'bench', 'latest.json'), JSON.stringify(report, null, 2) + '\n');
+console.log(`model ${modelId}, ${lines.length} sentences, ${words} words (wasm ${wasmBytes.length} bytes)`);
+console.log('engine            threads  src tok/s   words/s   seconds');
+for (const r of results) console.log(`${r.engine.padEnd(18)}${String(r.threads).padStart(7)}${r.src_tokens_per_s.toFixed(0).padStart(11)}${r.words_per_s.toFixed(0).padStart(10)}${r.seconds.toFixed(2).padStart(10)}`);
+const wasm = results.find((r) => r.engine === 'wasm-node'), nat = results.find((r) => r.engine === 'native-native');
+console.log(`wasm / native ratio: ${(wasm.src_tokens_per_s / nat.src_tokens_per_s).toFixed(2)}`);
