@@ -57,22 +57,70 @@ std::vector<std::vector<int>> Translator::TranslateIds(const std::vector<std::ve
   return out;
 }
 
+namespace {
+
+// A line cut at "words" longer than kMaxWordBytes (hashes, URLs, keyboard mashing): those are
+// kept verbatim, the text between them is translated. Without this a 100 000-character token
+// becomes ~100 000 source tokens of pure noise.
+constexpr size_t kMaxWordBytes = 100;
+
+struct Piece {
+  std::string text;
+  bool translate;
+};
+
+std::vector<Piece> SplitLongWords(const std::string& line) {
+  std::vector<Piece> pieces;
+  size_t start = 0, i = 0;
+  while (i < line.size()) {
+    if (line[i] == ' ' || line[i] == '\t') {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < line.size() && line[j] != ' ' && line[j] != '\t') ++j;
+    if (j - i > kMaxWordBytes) {
+      if (i > start) pieces.push_back({line.substr(start, i - start), true});
+      pieces.push_back({line.substr(i, j - i), false});
+      start = j;
+    }
+    i = j;
+  }
+  if (start < line.size() || pieces.empty()) pieces.push_back({line.substr(start), true});
+  return pieces;
+}
+
+void Append(std::string& out, const std::string& text) {
+  if (text.empty()) return;
+  if (!out.empty()) out += ' ';
+  out += text;
+}
+
+}  // namespace
+
 std::vector<std::string> Translator::Translate(const std::vector<std::string>& lines) {
   std::vector<std::vector<int>> src;
-  std::vector<size_t> owner;  // line of each chunk
+  struct Slot {
+    size_t line;
+    std::string verbatim;  // set for untranslated pieces
+    bool is_chunk;
+  };
+  std::vector<Slot> slots;  // in output order
   for (size_t i = 0; i < lines.size(); ++i)
-    for (auto& c : SourceChunks(lines[i])) {
-      src.push_back(std::move(c));
-      owner.push_back(i);
+    for (const Piece& p : SplitLongWords(lines[i])) {
+      if (!p.translate) {
+        slots.push_back({i, p.text, false});
+        continue;
+      }
+      for (auto& c : SourceChunks(p.text)) {
+        src.push_back(std::move(c));
+        slots.push_back({i, "", true});
+      }
     }
   auto ids = TranslateIds(src);
   std::vector<std::string> out(lines.size());
-  for (size_t k = 0; k < ids.size(); ++k) {
-    std::string text = vocab_.Decode(ids[k]);
-    std::string& o = out[owner[k]];
-    if (!o.empty() && !text.empty()) o += ' ';
-    o += text;
-  }
+  size_t k = 0;
+  for (const Slot& s : slots) Append(out[s.line], s.is_chunk ? vocab_.Decode(ids[k++]) : s.verbatim);
   return out;
 }
 
