@@ -32,10 +32,10 @@ export class PageTranslator {
     this.savedAttrs = [];         // [{ el, attr, value }]
     this.generation = 0;
     this.lang = null;
-    this.visible = new WeakSet();
+    this.priority = null;
     this.mutations = new MutationObserver((records) => this.onMutations(records));
     this.io = typeof IntersectionObserver === 'function'
-      ? new IntersectionObserver((entries) => { for (const e of entries) if (e.isIntersecting) this.visible.add(e.target); })
+      ? new IntersectionObserver((entries) => { for (const e of entries) if (e.isIntersecting) this.priority?.push(e.target); })
       : null;
   }
 
@@ -52,7 +52,8 @@ export class PageTranslator {
     if (gen !== this.generation) return;
     const blocks = findBlocks(this.doc.body, this.sourceLang).filter((b) => !this.saved.has(b));
     const attrs = findAttributeTargets(this.doc.body, this.sourceLang);
-    const { inView, later } = this.byViewport(blocks);
+    const { inView, later } = await this.byViewport(blocks);
+    if (gen !== this.generation) return;
     this.observeMutations(true);
     await this.translateBlocks(inView, attrs, translator, gen);
     if (gen !== this.generation) return;
@@ -62,26 +63,45 @@ export class PageTranslator {
   }
 
   async translateRest(blocks, translator, gen) {
-    const queue = [...blocks];
-    for (const b of queue) this.io?.observe(b);
-    while (queue.length && gen === this.generation) {
-      queue.sort((a, b) => (this.visible.has(b) ? 1 : 0) - (this.visible.has(a) ? 1 : 0));
-      const batch = queue.splice(0, 8);
+    const done = new Set();
+    this.priority = [];  // blocks that scrolled into view, filled by the IntersectionObserver
+    for (const b of blocks) this.io?.observe(b);
+    let next = 0;
+    while (gen === this.generation) {
+      const batch = [];
+      while (batch.length < 8 && this.priority.length) {
+        const b = this.priority.pop();
+        if (!done.has(b)) { done.add(b); batch.push(b); }
+      }
+      while (batch.length < 8 && next < blocks.length) {
+        const b = blocks[next++];
+        if (!done.has(b)) { done.add(b); batch.push(b); }
+      }
+      if (!batch.length) break;
       await this.translateBlocks(batch, [], translator, gen);
+      // Cached sentences resolve without the worker: yield so the page stays responsive.
+      await new Promise((resolve) => setTimeout(resolve, 0));
     }
     for (const b of blocks) this.io?.unobserve(b);
     if (gen === this.generation) this.onDone({ lang: this.lang, phase: 'all', blocks: blocks.length });
   }
 
-  byViewport(blocks) {
+  // Splits blocks into those in view and the rest. An IntersectionObserver reports the initial
+  // state of every target in its first callback, without a forced synchronous layout (which on a
+  // page of thousands of blocks would itself be a long task).
+  async byViewport(blocks) {
     const view = this.doc.defaultView;
-    const h = view?.innerHeight ?? 0, w = view?.innerWidth ?? 0;
+    if (typeof view?.IntersectionObserver !== 'function' || !blocks.length) return { inView: [], later: blocks };
+    const seen = new Map();
+    await new Promise((resolve) => {
+      const io = new view.IntersectionObserver((entries) => {
+        for (const e of entries) seen.set(e.target, e.isIntersecting);
+        if (seen.size >= blocks.length) { io.disconnect(); resolve(); }
+      });
+      for (const b of blocks) io.observe(b);
+    });
     const inView = [], later = [];
-    for (const b of blocks) {
-      const r = b.getBoundingClientRect();
-      const visible = r.bottom > 0 && r.top < h && r.right > 0 && r.left < w && (r.width > 0 || r.height > 0);
-      (visible ? inView : later).push(b);
-    }
+    for (const b of blocks) (seen.get(b) ? inView : later).push(b);
     return { inView, later };
   }
 
