@@ -84,6 +84,47 @@ def write_model(path, tensors, meta):
             f.write(data)
 
 
+def read_model(path):
+    """Reads a TWMODEL file -> (metadata dict, {name: float32 array}); int8 tensors are dequantized."""
+    with open(path, "rb") as f:
+        b = f.read()
+    if b[:8] != MAGIC:
+        raise ValueError(f"{path}: not a TWMODEL file")
+    version, n_meta, n_tensors, header = struct.unpack_from("<IIII", b, 8)
+    at, meta, raw = 24, {}, {}
+
+    def string():
+        nonlocal at
+        (n,) = struct.unpack_from("<I", b, at)
+        s = b[at + 4:at + 4 + n].decode()
+        at += 4 + n
+        return s
+    for _ in range(n_meta):
+        k = string()
+        meta[k] = string()
+    for _ in range(n_tensors):
+        name = string()
+        code, ndim = struct.unpack_from("<II", b, at)
+        shape = struct.unpack_from(f"<{ndim}Q", b, at + 8)
+        offset, nbytes, _ = struct.unpack_from("<QQI", b, at + 8 + 8 * ndim)
+        at += 8 + 8 * ndim + 20
+        raw[name] = np.frombuffer(b, dtype=np.float32 if code == F32 else np.int8, count=nbytes // (4 if code == F32 else 1),
+                                  offset=offset).reshape(shape)
+    out = {}
+    for name, a in raw.items():
+        if name.endswith(".scale") and name[:-6] in raw and raw[name[:-6]].dtype == np.int8:
+            continue
+        out[name] = a.astype(np.float32) * raw[name + ".scale"][:, None] if a.dtype == np.int8 else a.astype(np.float32)
+    return meta, out
+
+
+def config_from_metadata(meta):
+    keys = ("vocab_size", "d_model", "heads", "ffn", "enc_layers", "dec_layers", "eos_id", "unk_id")
+    cfg = {k: int(meta[k]) for k in keys}
+    cfg.update(dec_cell="ssru" if meta["dec_cell"] == "ssru" else "self-attention", activation=meta["activation"])
+    return cfg
+
+
 def average_checkpoints(paths):
     states = [torch.load(p)["model"] for p in paths]
     avg = {k: sum(s[k].float() for s in states) / len(states) for k in states[0]}

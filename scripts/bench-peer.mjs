@@ -1,0 +1,83 @@
+#!/usr/bin/env node
+// Side-by-side benchmark against Bergamot (not a test): the same trained weights (our en-de
+// checkpoint exported to Marian .bin for Bergamot, to TWMODEL for us), the same 1 000
+// test_2016_flickr sentences, 1 thread each, greedy, int8 and float32, in Node.
+// Usage: node scripts/bench-peer.mjs [model-id] [sentences]     (default en-de, 1000)
+// Both engines get the shipped int8 model: Bergamot as a Marian intgemm8 .bin (int8shiftAll) and a
+// float32 .bin (float32), we as the .twm and its dequantized f32 twin. Writes build/bench/peer.json.
+import { mkdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
+import { gzipSync, gunzipSync } from 'node:zlib';
+import { join, dirname } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createTranslator } from '../web/translator/index.js';
+import { createBergamot } from './peer/bergamot.mjs';
+import { marianFiles } from './peer/marian-files.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const modelId = process.argv[2] ?? 'en-de';
+const count = Number(process.argv[3] ?? 1000);
+const files = marianFiles(modelId);
+const { vocab: vocabPath, oursInt8, oursF32 } = files;
+const lines = gunzipSync(readFileSync(join(root, '..', 'shared', 'data', 'multi30k', 'test_2016_flickr.en.gz')))
+  .toString('utf8').split('\n').filter(Boolean).slice(0, count);
+const words = lines.reduce((s, l) => s + l.split(/\s+/).filter(Boolean).length, 0);
+const buf = (p) => { const b = readFileSync(p); return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength); };
+const peakRss = () => process.memoryUsage().rss;
+
+async function measure(name, make) {
+  const t0 = performance.now();
+  const engine = await make();
+  const [first] = await engine.translate([lines[0]]);
+  const firstMs = performance.now() - t0;
+  const t1 = performance.now();
+  const out = await engine.translate(lines);
+  const seconds = (performance.now() - t1) / 1000;
+  engine.dispose();
+  void first;
+  return { name, seconds, first_translation_ms: firstMs, out };
+}
+
+// Source tokens are counted once, with our tokenizer, for both engines (same vocabulary).
+const counter = await createTranslator({ model: { model: pathToFileURL(oursF32).href, vocab: pathToFileURL(vocabPath).href } });
+await counter.translate(lines);
+const srcTokens = counter.stats.sourceTokens;
+counter.dispose();
+
+const results = {};
+for (const precision of ['int8', 'f32']) {
+  const oursFile = precision === 'int8' ? oursInt8 : oursF32;
+  const ours = await measure('ours', async () => {
+    const t = await createTranslator({ model: { model: pathToFileURL(oursFile).href, vocab: pathToFileURL(vocabPath).href } });
+    return { translate: (x) => t.translate(x), dispose: () => t.dispose() };
+  });
+  const berg = await measure('bergamot', () => createBergamot(precision === 'int8'
+    ? { model: buf(files.int8Bin), vocab: buf(vocabPath), precision: 'int8shiftAll' }
+    : { model: buf(files.f32Bin), vocab: buf(vocabPath), precision: 'float32' }));
+  const same = ours.out.filter((o, i) => o === berg.out[i]).length;
+  results[precision] = {
+    ours_tokens_per_s: srcTokens / ours.seconds, bergamot_tokens_per_s: srcTokens / berg.seconds,
+    ours_words_per_s: words / ours.seconds, bergamot_words_per_s: words / berg.seconds,
+    ours_first_translation_ms: ours.first_translation_ms, bergamot_first_translation_ms: berg.first_translation_ms,
+    identical_outputs: same, sentences: lines.length,
+  };
+}
+const berg = join(root, 'node_modules', '@browsermt', 'bergamot-translator', 'worker');
+const size = (files) => files.reduce((s, f) => s + gzipSync(readFileSync(f)).length, 0);
+const download = {
+  ours_gzip_bytes: size([join(root, 'web', 'engine', 'engine.wasm'), join(root, 'web', 'engine', 'engine.mjs'), oursInt8, vocabPath]),
+  bergamot_gzip_bytes: size([join(berg, 'bergamot-translator-worker.wasm'), join(berg, 'bergamot-translator-worker.js'), files.int8Bin, vocabPath]),
+};
+const report = { date: new Date().toISOString(), model: modelId, sentences: lines.length, source_tokens: srcTokens, words, threads: 1,
+  node: { ...results.int8, float32: results.f32 }, download, peak_rss_bytes: peakRss(),
+  chromium: null, chromium_note: 'the in-browser (Chromium worker) run is not implemented yet' };
+mkdirSync(join(root, 'build', 'bench'), { recursive: true });
+writeFileSync(join(root, 'build', 'bench', 'peer.json'), JSON.stringify(report, null, 2) + '\n');
+console.log(`${lines.length} sentences, ${srcTokens} source tokens, 1 thread, Node ${process.version}`);
+console.log('precision  ours tok/s  bergamot tok/s  ratio  identical  first ms (ours/bergamot)');
+for (const [p, r] of Object.entries(results)) {
+  console.log(`${p.padEnd(9)}${r.ours_tokens_per_s.toFixed(0).padStart(12)}${r.bergamot_tokens_per_s.toFixed(0).padStart(16)}` +
+    `${(r.ours_tokens_per_s / r.bergamot_tokens_per_s).toFixed(2).padStart(7)}${`${r.identical_outputs}/${r.sentences}`.padStart(11)}` +
+    `   ${r.ours_first_translation_ms.toFixed(0)}/${r.bergamot_first_translation_ms.toFixed(0)}`);
+}
+console.log(`download (gzip): ours ${download.ours_gzip_bytes} bytes, bergamot ${download.bergamot_gzip_bytes} bytes`);
+process.exit(0);

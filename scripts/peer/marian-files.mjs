@@ -1,0 +1,29 @@
+// Marian .bin files of a shipped model, made by our converter (scripts/nmt/marian.py), plus our
+// own f32 file of exactly the same (dequantized) weights, so both engines run the same model.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export function marianFiles(modelId) {
+  const dir = mkdtempSync(join(tmpdir(), 'tw-marian-'));
+  const py = (...args) => execFileSync('/usr/bin/python3', ['-m', 'nmt.marian', ...args],
+    { env: { ...process.env, PYTHONPATH: join(root, 'scripts') }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const twm = join(root, 'models', modelId, 'model.twm');
+  const files = {
+    dir,
+    vocab: join(dir, 'vocab.spm'),
+    f32Bin: join(dir, 'model.f32.bin'),
+    int8Bin: join(dir, 'model.intgemm8.bin'),
+    oursF32: join(dir, 'model.f32.twm'),
+    oursInt8: twm,
+  };
+  copyFileSync(join(root, 'models', modelId, 'vocab.spm'), files.vocab);
+  py('export', twm, '--out', files.f32Bin);
+  py('export', twm, '--out', files.int8Bin, '--precision', 'intgemm8');
+  py('import', files.f32Bin, '--out', files.oursF32, '--dtype', 'f32');
+  return files;
+}

@@ -1,0 +1,44 @@
+// Our engine and the Bergamot peer (@browsermt/bergamot-translator 0.4.9, Marian compiled to WASM)
+// on the same model: our shipped en-de weights, written as a Marian .bin by our converter.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createTranslator } from '../../web/translator/index.js';
+import { createBergamot } from '../../scripts/peer/bergamot.mjs';
+import { marianFiles, root } from '../../scripts/peer/marian-files.mjs';
+
+const lines = gunzipSync(readFileSync(join(root, '..', 'shared', 'data', 'multi30k', 'test_2016_flickr.en.gz')))
+  .toString('utf8').split('\n').filter(Boolean);
+const buf = (p) => { const b = readFileSync(p); return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength); };
+
+async function ours(model, vocab) {
+  const t = await createTranslator({ model: { model: pathToFileURL(model).href, vocab: pathToFileURL(vocab).href } });
+  try { return await t.translate(lines); } finally { t.dispose(); }
+}
+
+async function bergamot(model, vocab, precision) {
+  const b = await createBergamot({ model: buf(model), vocab: buf(vocab), precision });
+  try { return await b.translate(lines); } finally { b.dispose(); }
+}
+
+const files = marianFiles('en-de');
+
+test('float32: Bergamot reads our Marian export and agrees with our engine', { timeout: 600_000 }, async () => {
+  const [a, b] = [await ours(files.oursF32, files.vocab), await bergamot(files.f32Bin, files.vocab, 'float32')];
+  const differ = lines.map((_, i) => i).filter((i) => a[i] !== b[i]);
+  const share = 1 - differ.length / lines.length;
+  console.log(`float32: ${lines.length - differ.length}/${lines.length} identical; first differences:`,
+    differ.slice(0, 3).map((i) => ({ i, ours: a[i], bergamot: b[i] })));
+  assert.ok(share >= 0.98, `only ${(share * 100).toFixed(1)} % identical`);
+});
+
+test('intgemm8: Bergamot runs our intgemm8 export (int8shiftAll) close to our int8 engine', { timeout: 600_000 }, async () => {
+  const [a, b] = [await ours(files.oursInt8, files.vocab), await bergamot(files.int8Bin, files.vocab, 'int8shiftAll')];
+  const same = a.filter((x, i) => x === b[i]).length;
+  console.log(`int8: ${same}/${lines.length} identical (different quantization schemes: per-row weights and per-token activations vs per-tensor)`);
+  assert.ok(same / lines.length >= 0.6, `only ${same} identical`);
+  assert.ok(b.every((x) => x.length > 0));
+});
