@@ -18,7 +18,12 @@ inline float QuantizeRow(const float* x, int n, int8_t* q) {
     return 0.f;
   }
   const float inv = 127.f / amax;
-  for (int i = 0; i < n; ++i) q[i] = static_cast<int8_t>(std::nearbyint(x[i] * inv));
+  for (int i = 0; i < n; ++i) {
+    // Clamped so that overflowed activations (inf, NaN from a damaged model) stay defined.
+    float v = x[i] * inv;
+    v = v != v ? 0.f : (v > 127.f ? 127.f : (v < -127.f ? -127.f : v));
+    q[i] = static_cast<int8_t>(std::nearbyint(v));
+  }
   return amax / 127.f;
 }
 

@@ -9,6 +9,7 @@
 namespace tw {
 
 inline float Exp(float x) {
+  if (x != x) return x;  // NaN stays NaN (and never reaches the float -> int conversion)
   if (x > 88.f) x = 88.f;  // keeps 2^n finite; expf(88) is near FLT_MAX anyway
   if (x < -87.3f) return 0.f;
   const float n = __builtin_nearbyintf(x * 1.44269504088896341f);

@@ -2,6 +2,7 @@
 // message naming the problem.
 #include <gtest/gtest.h>
 
+#include <limits>
 #include <memory>
 
 #include "core/crc32.h"
@@ -128,6 +129,24 @@ TEST(ModelFile, HugeDeclaredSizeFailsBeforeAllocating) {
   std::string msg;
   EXPECT_EQ(LoadError(bytes, &msg), ErrorCode::kCorrupt) << msg;
   EXPECT_NE(msg.find("has dimension 8589934592"), std::string::npos) << msg;
+}
+
+}  // namespace
+}  // namespace tw
+
+namespace tw {
+namespace {
+
+TEST(ModelFile, NonFiniteWeightsAreRejectedByName) {
+  auto tensors = testing::TinyTensors({});
+  for (auto& t : tensors)
+    if (t.name == "enc.0.attn_norm.scale") {
+      const float nan = std::numeric_limits<float>::quiet_NaN();
+      std::memcpy(t.data.data() + 8, &nan, 4);
+    }
+  std::string msg;
+  EXPECT_EQ(LoadError(WriteModelFile(testing::TinyMeta({}), tensors), &msg), ErrorCode::kCorrupt);
+  EXPECT_NE(msg.find("tensor 'enc.0.attn_norm.scale' contains NaN or infinity at element 2"), std::string::npos) << msg;
 }
 
 }  // namespace
