@@ -67,9 +67,36 @@ const download = {
   ours_gzip_bytes: size([join(root, 'web', 'engine', 'engine.wasm'), join(root, 'web', 'engine', 'engine.mjs'), oursInt8, vocabPath]),
   bergamot_gzip_bytes: size([join(berg, 'bergamot-translator-worker.wasm'), join(berg, 'bergamot-translator-worker.js'), files.int8Bin, vocabPath]),
 };
+// The same comparison in headless Chromium: both engines in Web Workers, as real pages run them.
+async function chromiumRun() {
+  const { chromium } = await import('playwright-core');
+  const { startServer } = await import('./serve.mjs');
+  const { CHROMIUM_ARGS } = await import('../tests/e2e/browser.mjs');
+  writeFileSync(join(files.dir, 'input.txt'), lines.join('\n') + '\n');
+  const server = await startServer({ port: 0, mounts: {
+    '/peer/bergamot/': join(root, 'node_modules', '@browsermt', 'bergamot-translator'),
+    '/peer/tools/': join(root, 'scripts', 'peer'),
+    '/bench-files/': files.dir,
+  } });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage();
+    const f = (name) => `/bench-files/${name}`;
+    const query = new URLSearchParams({ input: f('input.txt'), vocab: f('vocab.spm'), ours_int8: `/models/${modelId}/model.twm`,
+      ours_f32: f('model.f32.twm'), marian_int8: f('model.intgemm8.bin'), marian_f32: f('model.f32.bin') });
+    await page.goto(`http://127.0.0.1:${server.address().port}/bench/peer.html?${query}`);
+    return await page.evaluate(() => window.benchResult);
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+const chromiumResults = process.env.TW_BENCH_NO_CHROMIUM ? null : await chromiumRun();
+
 const report = { date: new Date().toISOString(), model: modelId, sentences: lines.length, source_tokens: srcTokens, words, threads: 1,
   node: { ...results.int8, float32: results.f32 }, download, peak_rss_bytes: peakRss(),
-  chromium: null, chromium_note: 'the in-browser (Chromium worker) run is not implemented yet' };
+  chromium: chromiumResults && { ...chromiumResults.int8, float32: chromiumResults.f32 },
+  chromium_note: 'headless Chromium, both engines in Web Workers, 1 thread; in CI-like machines this is a software-only browser' };
 mkdirSync(join(root, 'build', 'bench'), { recursive: true });
 writeFileSync(join(root, 'build', 'bench', 'peer.json'), JSON.stringify(report, null, 2) + '\n');
 console.log(`${lines.length} sentences, ${srcTokens} source tokens, 1 thread, Node ${process.version}`);
@@ -78,6 +105,13 @@ for (const [p, r] of Object.entries(results)) {
   console.log(`${p.padEnd(9)}${r.ours_tokens_per_s.toFixed(0).padStart(12)}${r.bergamot_tokens_per_s.toFixed(0).padStart(16)}` +
     `${(r.ours_tokens_per_s / r.bergamot_tokens_per_s).toFixed(2).padStart(7)}${`${r.identical_outputs}/${r.sentences}`.padStart(11)}` +
     `   ${r.ours_first_translation_ms.toFixed(0)}/${r.bergamot_first_translation_ms.toFixed(0)}`);
+}
+if (chromiumResults) {
+  for (const p of ['int8', 'f32']) {
+    const r = chromiumResults[p];
+    console.log(`chromium ${p.padEnd(5)} ours ${r.ours_tokens_per_s.toFixed(0)} tok/s, bergamot ${r.bergamot_tokens_per_s.toFixed(0)} tok/s, ` +
+      `ratio ${(r.ours_tokens_per_s / r.bergamot_tokens_per_s).toFixed(2)}, identical ${r.identical_outputs}/${chromiumResults.sentences}`);
+  }
 }
 console.log(`download (gzip): ours ${download.ours_gzip_bytes} bytes, bergamot ${download.bergamot_gzip_bytes} bytes`);
 process.exit(0);

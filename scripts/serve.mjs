@@ -13,14 +13,20 @@ const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '
   '.twm': 'application/octet-stream', '.spm': 'application/octet-stream' };
 export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'";
 
-export function startServer({ port = Number(process.env.PORT) || 8080, csp = false, host = '127.0.0.1' } = {}) {
+// mounts: extra { '/prefix/': directory } routes (benchmarks serve the peer and generated files).
+export function startServer({ port = Number(process.env.PORT) || 8080, csp = false, host = '127.0.0.1', mounts = {} } = {}) {
+  const routes = { ...mounts, '/models/': join(root, 'models'), '/': join(root, 'web') };
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     let file;
-    if (path === '/' || path === '/index.html') file = join(root, 'web', 'demo', 'index.html');
-    else if (path.startsWith('/models/')) file = join(root, 'models', normalize(path.slice(8)));
-    else file = join(root, 'web', normalize(path));
-    if (!file.startsWith(join(root, 'web')) && !file.startsWith(join(root, 'models'))) {
+    if (path === '/' || path === '/index.html') {
+      file = join(root, 'web', 'demo', 'index.html');
+    } else {
+      const prefix = Object.keys(routes).find((p) => path.startsWith(p));
+      file = join(routes[prefix], normalize(path.slice(prefix.length)));
+      if (!file.startsWith(routes[prefix])) file = null;
+    }
+    if (!file) {
       res.writeHead(403).end();
       return;
     }

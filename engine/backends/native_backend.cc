@@ -119,21 +119,47 @@ __attribute__((target("avx2"))) void GemmI8Avx2(const int16_t* a, int rows, int 
   }
 }
 
-__attribute__((target("avx2"))) void GemmF32Avx2(const float* x, int rows, int k, const float* w, int n_out, float* acc) {
+template <int R>
+__attribute__((target("avx2"))) void GemmF32Avx2Rows(const float* x, int k, const float* w, int n_out, float* acc) {
   const int k8 = k / 8 * 8;
-  for (int n = 0; n < n_out; ++n) {
-    const float* b = w + (size_t)n * k;
-    __m256 s[kRowTile];
-    for (int r = 0; r < kRowTile; ++r) s[r] = _mm256_setzero_ps();
+  int n = 0;
+  for (; n + 2 <= n_out; n += 2) {
+    const float* b0 = w + (size_t)n * k;
+    const float* b1 = b0 + k;
+    __m256 s0[R], s1[R];
+    for (int r = 0; r < R; ++r) s0[r] = s1[r] = _mm256_setzero_ps();
     for (int i = 0; i < k8; i += 8) {
-      const __m256 bv = _mm256_loadu_ps(b + i);
-      for (int r = 0; r < rows; ++r) s[r] = _mm256_add_ps(s[r], _mm256_mul_ps(_mm256_loadu_ps(x + (size_t)r * k + i), bv));
+      const __m256 w0 = _mm256_loadu_ps(b0 + i), w1 = _mm256_loadu_ps(b1 + i);
+      for (int r = 0; r < R; ++r) {
+        const __m256 a = _mm256_loadu_ps(x + (size_t)r * k + i);
+        s0[r] = _mm256_add_ps(s0[r], _mm256_mul_ps(a, w0));
+        s1[r] = _mm256_add_ps(s1[r], _mm256_mul_ps(a, w1));
+      }
     }
-    for (int r = 0; r < rows; ++r) {
-      float t = HSum(s[r]);
-      for (int i = k8; i < k; ++i) t += x[(size_t)r * k + i] * b[i];
+    for (int r = 0; r < R; ++r) {
+      float t0 = HSum(s0[r]), t1 = HSum(s1[r]);
+      for (int i = k8; i < k; ++i) {
+        t0 += x[(size_t)r * k + i] * b0[i];
+        t1 += x[(size_t)r * k + i] * b1[i];
+      }
+      acc[r * n_out + n] = t0;
+      acc[r * n_out + n + 1] = t1;
+    }
+  }
+  for (; n < n_out; ++n)  // last odd column
+    for (int r = 0; r < R; ++r) {
+      float t = 0.f;
+      for (int i = 0; i < k; ++i) t += x[(size_t)r * k + i] * w[(size_t)n * k + i];
       acc[r * n_out + n] = t;
     }
+}
+
+__attribute__((target("avx2"))) void GemmF32Avx2(const float* x, int rows, int k, const float* w, int n_out, float* acc) {
+  switch (rows) {
+    case 4: return GemmF32Avx2Rows<4>(x, k, w, n_out, acc);
+    case 3: return GemmF32Avx2Rows<3>(x, k, w, n_out, acc);
+    case 2: return GemmF32Avx2Rows<2>(x, k, w, n_out, acc);
+    default: return GemmF32Avx2Rows<1>(x, k, w, n_out, acc);
   }
 }
 #endif
@@ -183,22 +209,50 @@ void GemmI8WasmSimd(const int16_t* a, int rows, int k, const int8_t* w, int n_ou
   }
 }
 
-void GemmF32WasmSimd(const float* x, int rows, int k, const float* w, int n_out, float* acc) {
+template <int R>
+void GemmF32WasmSimdRows(const float* x, int k, const float* w, int n_out, float* acc) {
   const int k4 = k / 4 * 4;
-  for (int n = 0; n < n_out; ++n) {
-    const float* b = w + (size_t)n * k;
-    v128_t s[kRowTile];
-    for (int r = 0; r < kRowTile; ++r) s[r] = wasm_f32x4_splat(0.f);
+  int n = 0;
+  for (; n + 2 <= n_out; n += 2) {
+    const float* b0 = w + (size_t)n * k;
+    const float* b1 = b0 + k;
+    v128_t s0[R], s1[R];
+    for (int r = 0; r < R; ++r) s0[r] = s1[r] = wasm_f32x4_splat(0.f);
     for (int i = 0; i < k4; i += 4) {
-      const v128_t bv = wasm_v128_load(b + i);
-      for (int r = 0; r < rows; ++r) s[r] = wasm_f32x4_add(s[r], wasm_f32x4_mul(wasm_v128_load(x + (size_t)r * k + i), bv));
+      const v128_t w0 = wasm_v128_load(b0 + i), w1 = wasm_v128_load(b1 + i);
+      for (int r = 0; r < R; ++r) {
+        const v128_t a = wasm_v128_load(x + (size_t)r * k + i);
+        s0[r] = wasm_f32x4_add(s0[r], wasm_f32x4_mul(a, w0));
+        s1[r] = wasm_f32x4_add(s1[r], wasm_f32x4_mul(a, w1));
+      }
     }
-    for (int r = 0; r < rows; ++r) {
-      float t = (wasm_f32x4_extract_lane(s[r], 0) + wasm_f32x4_extract_lane(s[r], 1)) +
-                (wasm_f32x4_extract_lane(s[r], 2) + wasm_f32x4_extract_lane(s[r], 3));
-      for (int i = k4; i < k; ++i) t += x[(size_t)r * k + i] * b[i];
+    for (int r = 0; r < R; ++r) {
+      float t0 = (wasm_f32x4_extract_lane(s0[r], 0) + wasm_f32x4_extract_lane(s0[r], 1)) +
+                 (wasm_f32x4_extract_lane(s0[r], 2) + wasm_f32x4_extract_lane(s0[r], 3));
+      float t1 = (wasm_f32x4_extract_lane(s1[r], 0) + wasm_f32x4_extract_lane(s1[r], 1)) +
+                 (wasm_f32x4_extract_lane(s1[r], 2) + wasm_f32x4_extract_lane(s1[r], 3));
+      for (int i = k4; i < k; ++i) {
+        t0 += x[(size_t)r * k + i] * b0[i];
+        t1 += x[(size_t)r * k + i] * b1[i];
+      }
+      acc[r * n_out + n] = t0;
+      acc[r * n_out + n + 1] = t1;
+    }
+  }
+  for (; n < n_out; ++n)  // last odd column
+    for (int r = 0; r < R; ++r) {
+      float t = 0.f;
+      for (int i = 0; i < k; ++i) t += x[(size_t)r * k + i] * w[(size_t)n * k + i];
       acc[r * n_out + n] = t;
     }
+}
+
+void GemmF32WasmSimd(const float* x, int rows, int k, const float* w, int n_out, float* acc) {
+  switch (rows) {
+    case 4: return GemmF32WasmSimdRows<4>(x, k, w, n_out, acc);
+    case 3: return GemmF32WasmSimdRows<3>(x, k, w, n_out, acc);
+    case 2: return GemmF32WasmSimdRows<2>(x, k, w, n_out, acc);
+    default: return GemmF32WasmSimdRows<1>(x, k, w, n_out, acc);
   }
 }
 #endif

@@ -1,7 +1,7 @@
-// Runs the Bergamot peer on a Marian .bin in Node with local buffers (no registry download).
-import { TranslatorBacking, BatchTranslator } from '@browsermt/bergamot-translator/translator.js';
-
-export async function createBergamot({ model, vocab, precision = 'int8shiftAll', from = 'en', to = 'de' }) {
+// Runs the Bergamot peer on a Marian .bin with local buffers (no registry download), in Node or in
+// a browser page (pass the package's translator.js module as `module` there).
+export async function createBergamot({ model, vocab, precision = 'int8shiftAll', from = 'en', to = 'de', module = null }) {
+  const { TranslatorBacking, BatchTranslator } = module ?? await import('@browsermt/bergamot-translator/translator.js');
   class LocalBacking extends TranslatorBacking {
     // (sic) the method name is spelled this way in the package
     async loadModelRegistery() {
