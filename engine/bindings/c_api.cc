@@ -47,7 +47,7 @@ tw_translator* tw_translator_create(const void* model, size_t model_len, const v
     if (!model || !vocab) throw tw::Error(tw::ErrorCode::kInvalidArgument, "model and vocab bytes are required");
     auto t = std::make_unique<tw_translator>();
     const auto* m = static_cast<const uint8_t*>(model);
-    t->file = std::make_shared<const tw::ModelFile>(tw::ModelFile::FromBytes(std::vector<uint8_t>(m, m + model_len)));
+    t->file = std::make_shared<const tw::ModelFile>(tw::ModelFile::FromBytes(std::vector<uint8_t>(m, m + model_len), "model file"));
     tw::TranslatorOptions opt;
     opt.backend = backend && *backend ? backend : "native";
     t->impl = std::make_unique<tw::Translator>(

@@ -36,6 +36,14 @@ for (const model of registry.models) {
     assert.ok(model.files.model.bytes <= 8 * 1024 * 1024, `model file is ${model.files.model.bytes} bytes`);
   });
 
+  test(`${model.id}: int8 quality recorded at shipping is close to f32`, () => {
+    const dir = join(root, 'models', model.id);
+    const f32 = JSON.parse(readFileSync(join(dir, 'scores.f32.json'), 'utf8'));
+    const int8 = JSON.parse(readFileSync(join(dir, 'scores.int8.json'), 'utf8'));
+    assert.ok(int8.identical_to_f32 >= 0.95, `int8 greedy output equals f32 for ${int8.identical_to_f32 * 100} %`);
+    assert.ok(int8.bleu >= f32.bleu - 0.5, `int8 BLEU ${int8.bleu} vs f32 ${f32.bleu}`);
+  });
+
   test(`${model.id}: native engine translates test sentences into ${model.to}`, () => {
     const lines = gunzipSync(readFileSync(join(corpus, `test_2016_flickr.${model.from}.gz`)))
       .toString('utf8').split('\n').slice(0, 20);

@@ -52,9 +52,10 @@ export function start(config) {
         picker?.setStatus(lang === sourceLang ? 'restored' : 'done');
         picker?.setProgress(0, 0);
       } catch (e) {
+        if (picker) picker.select.value = sourceLang;
+        picker?.render(sourceLang);
         picker?.setStatus(null, { error: e.message });
         picker?.setProgress(0, 0);
-        picker?.render(sourceLang);
         throw e;
       }
     },
