@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { execFileSync } from 'node:child_process';
-import { createTranslator, ErrorCodes, splitSentences } from '../../web/translator/index.js';
+import { createTranslator, ErrorCodes, planRoute, splitSentences } from '../../web/translator/index.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const registry = JSON.parse(readFileSync(join(root, 'models', 'registry.json'), 'utf8'));
@@ -83,6 +83,19 @@ test('concurrent translate calls each get their own result', async () => {
   }
 });
 
+test('threads: several engine workers give the same output as one', async () => {
+  const lines = ['A man rides a horse.', 'Two children play in the park.', 'A woman reads a book.', '', 'A dog runs.'];
+  const one = await createTranslator({ from: 'en', to: 'de' });
+  const two = await createTranslator({ from: 'en', to: 'de', threads: 2 });
+  try {
+    assert.equal(two.threads, 2);
+    assert.deepEqual(await two.translate(lines), await one.translate(lines));
+  } finally {
+    one.dispose();
+    two.dispose();
+  }
+});
+
 test('dispose rejects later and pending calls', async () => {
   const t = await createTranslator({ from: 'en', to: 'de' });
   const pending = t.translate('A long line of people waits outside a museum.');
@@ -106,4 +119,11 @@ test('streaming yields growing partial translations, one per sentence', async ()
 test('sentence splitting keeps abbreviations and initials together', () => {
   const s = splitSentences('Dr. Smith met J. Doe. They talked! Then "Hello." 3 dogs ran.').map((p) => p.text);
   assert.deepEqual(s, ['Dr. Smith met J. Doe.', 'They talked!', 'Then "Hello."', '3 dogs ran.']);
+});
+
+test('routing: direct pair first, else a pivot through English, else a typed error', () => {
+  const reg = { models: [['en', 'de'], ['de', 'en'], ['en', 'fr'], ['fr', 'en'], ['de', 'fr']].map(([from, to]) => ({ id: `${from}-${to}`, from, to })) };
+  assert.deepEqual(planRoute(reg, 'de', 'fr').map((m) => m.id), ['de-fr']);
+  assert.deepEqual(planRoute(reg, 'fr', 'de').map((m) => m.id), ['fr-en', 'en-de']);
+  assert.throws(() => planRoute(reg, 'fr', 'it'), (e) => e.code === ErrorCodes.UNKNOWN_PAIR);
 });

@@ -19,7 +19,7 @@ export interface TranslatorOptions {
   model?: string | { model: string; vocab: string };
   /** only 'wasm' is implemented today; 'auto' and 'webgpu' run on WASM */
   device?: Device;
-  /** accepted for forward compatibility; the engine runs single-threaded today */
+  /** engine workers working on shares of each request (default 1; each holds its own copy of the model) */
   threads?: number;
   beam?: number;
   progressCallback?: (event: ProgressEvent) => void;
@@ -35,6 +35,8 @@ export interface Translator {
   /** model ids used, in order (two when pivoting through English) */
   readonly route: string[];
   readonly stats: { sourceTokens: number };
+  /** number of engine workers */
+  readonly threads: number;
   translate(text: string): Promise<string>;
   translate(texts: string[]): Promise<string[]>;
   /** yields the translation so far after each sentence */
