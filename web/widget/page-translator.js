@@ -180,10 +180,18 @@ export class PageTranslator {
       let at = t ? findWord(lower, t.toLowerCase(), cursor) : -1;
       let take = t.length;
       if (at < 0) {
-        // Not found verbatim: the proportional position, moved to a word boundary.
+        // Not found verbatim: the element wraps as many words of the full translation as its own
+        // translation has, from the proportional position (moved to a word start). The text stays
+        // exactly the segment's translation; only the element's extent is approximate.
         at = Math.max(cursor, Math.round((itemStart.get(el) / srcLen) * full.length));
         while (at < full.length && at > 0 && full[at - 1] !== ' ') at++;
-        take = 0;
+        const words = Math.max(1, t.split(/\s+/).filter(Boolean).length);
+        let end = at;
+        for (let w = 0; w < words && end < full.length; w++) {
+          while (end < full.length && full[end] === ' ') end++;
+          while (end < full.length && full[end] !== ' ') end++;
+        }
+        take = end - at;
       }
       pieces.push(full.slice(cursor, at));
       if (!state.inner.has(el)) state.inner.set(el, [...el.childNodes]);
