@@ -127,3 +127,17 @@ test('routing: direct pair first, else a pivot through English, else a typed err
   assert.deepEqual(planRoute(reg, 'fr', 'de').map((m) => m.id), ['fr-en', 'en-de']);
   assert.throws(() => planRoute(reg, 'fr', 'it'), (e) => e.code === ErrorCodes.UNKNOWN_PAIR);
 });
+
+test('bad text through the JS API: lone surrogates, zero-width, emoji, empty strings, one line each', async () => {
+  const t = await createTranslator({ from: 'en', to: 'de' });
+  try {
+    const inputs = ['\uD800 lone high \uDC00 low surrogates', 'zero\u200Bwidth\u200D', 'A dog 🐕 runs.', '', '   ', 'e\u0301 combining'];
+    const out = await t.translate(inputs);
+    assert.equal(out.length, inputs.length);
+    assert.equal(out[3], '');
+    assert.equal(out[4], '');
+    for (const i of [0, 1, 2, 5]) assert.ok(out[i].length > 0, `output ${i} is empty`);
+  } finally {
+    t.dispose();
+  }
+});
