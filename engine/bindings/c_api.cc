@@ -87,6 +87,16 @@ const char* tw_translate(tw_translator* t, const char* text, int beam) {
   });
 }
 
+int tw_translator_set_shortlist(tw_translator* t, const void* bytes, size_t len) {
+  Guard([&]() -> int {
+    if (!t || !bytes) throw tw::Error(tw::ErrorCode::kInvalidArgument, "translator and shortlist bytes are required");
+    t->impl->SetShortlist(std::make_shared<const tw::Shortlist>(tw::Shortlist::FromBytes(
+        std::string(static_cast<const char*>(bytes), len), t->impl->model().config().vocab_size)));
+    return 0;
+  });
+  return g_code;
+}
+
 size_t tw_last_source_tokens(const tw_translator* t) { return t ? t->source_tokens : 0; }
 
 const char* tw_model_meta(const tw_translator* t, const char* key) {

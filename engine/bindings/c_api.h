@@ -26,6 +26,10 @@ void tw_translator_free(tw_translator* t);
  * translator and valid until its next call. NULL on failure. beam >= 1. */
 const char* tw_translate(tw_translator* t, const char* text, int beam);
 
+/* Loads a Marian lexical shortlist (lex.*.s2t.bin) used by later tw_translate calls.
+ * Returns 0, or an error code (tw_last_error() tells why). */
+int tw_translator_set_shortlist(tw_translator* t, const void* bytes, size_t len);
+
 /* Number of source tokens of the last tw_translate call (EOS included), for throughput figures. */
 size_t tw_last_source_tokens(const tw_translator* t);
 

@@ -1,5 +1,5 @@
 // Command-line translator: one sentence per stdin line -> one translation per stdout line.
-// Usage: tw-translate --model DIR|FILE.twm [--vocab FILE.spm] [--beam N]
+// Usage: tw-translate --model DIR|FILE.twm [--vocab FILE.spm] [--shortlist lex.s2t.bin] [--beam N]
 //                     [--backend reference|native|xnnpack] [--batch N]
 #include <cstdlib>
 #include <iostream>
@@ -18,14 +18,14 @@ bool IsDirectory(const std::string& p) {
 
 int Usage(const char* msg) {
   std::cerr << "error: " << msg << "\n"
-            << "usage: translate --model DIR|FILE.twm [--vocab FILE.spm] [--beam N] [--backend reference|native|xnnpack]\n";
+            << "usage: translate --model DIR|FILE.twm [--vocab FILE.spm] [--shortlist FILE] [--beam N] [--backend reference|native|xnnpack]\n";
   return 2;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string model, vocab;
+  std::string model, vocab, shortlist;
   tw::TranslatorOptions opt;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
@@ -36,6 +36,7 @@ int main(int argc, char** argv) {
     try {
       if (a == "--model") model = value();
       else if (a == "--vocab") vocab = value();
+      else if (a == "--shortlist") shortlist = value();
       else if (a == "--beam") opt.search.beam = std::stoi(value());
       else if (a == "--backend") opt.backend = value();
       else if (a == "--batch") opt.max_batch_sentences = std::stoi(value());
@@ -55,6 +56,9 @@ int main(int argc, char** argv) {
   }
   try {
     auto translator = tw::Translator::FromPaths(model, vocab, opt);
+    if (!shortlist.empty())
+      translator->SetShortlist(std::make_shared<const tw::Shortlist>(
+          tw::Shortlist::FromPath(shortlist, translator->model().config().vocab_size)));
     // Translate in blocks so output streams for long inputs while batching stays efficient.
     std::vector<std::string> block;
     std::string line;

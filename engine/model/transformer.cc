@@ -95,6 +95,37 @@ Transformer::Transformer(std::shared_ptr<const ModelFile> file, std::unique_ptr<
   }
 }
 
+void Transformer::SetOutputShortlist(const std::vector<int>& ids) {
+  short_ids_ = ids;
+  if (ids.empty()) return;
+  const int d = cfg_.d_model;
+  const size_t n = ids.size();
+  short_out_ = LinearWeights{};
+  short_out_.in = d;
+  short_out_.out = static_cast<int>(n);
+  short_bias_.resize(n);
+  for (size_t j = 0; j < n; ++j) {
+    if (ids[j] < 0 || ids[j] >= cfg_.vocab_size) throw Error(ErrorCode::kInvalidArgument, "shortlist id out of range");
+    short_bias_[j] = output_.bias[ids[j]];
+  }
+  short_out_.bias = short_bias_.data();
+  if (output_.quantized()) {
+    short_q_.resize(n * d);
+    short_scale_.resize(n);
+    for (size_t j = 0; j < n; ++j) {
+      std::memcpy(&short_q_[j * d], output_.q + (size_t)ids[j] * d, d);
+      short_scale_[j] = output_.scale[ids[j]];
+    }
+    short_out_.q = short_q_.data();
+    short_out_.scale = short_scale_.data();
+  } else {
+    short_w_.resize(n * d);
+    for (size_t j = 0; j < n; ++j) std::memcpy(&short_w_[j * d], output_.w + (size_t)ids[j] * d, sizeof(float) * d);
+    short_out_.w = short_w_.data();
+  }
+  backend_->Prepare(short_out_);
+}
+
 // ---------------------------------------------------------------- forward
 
 // out[i] = E[ids[i]] * sqrt(d) + PE[positions[i]]; id -1 stands for the zero start vector.
@@ -253,7 +284,16 @@ void Transformer::Step(const Encoded& enc, DecoderState& st, const std::vector<i
     Ffn(layer.ffn, x.data(), rows);
   }
   logits.resize((size_t)rows * cfg_.vocab_size);
-  backend_->Linear(output_, x.data(), rows, logits.data());
+  if (short_ids_.empty()) {
+    backend_->Linear(output_, x.data(), rows, logits.data());
+  } else {
+    const size_t n = short_ids_.size();
+    short_logits_.resize(rows * n);
+    backend_->Linear(short_out_, x.data(), rows, short_logits_.data());
+    std::fill(logits.begin(), logits.end(), -INFINITY);
+    for (int r = 0; r < rows; ++r)
+      for (size_t j = 0; j < n; ++j) logits[(size_t)r * cfg_.vocab_size + short_ids_[j]] = short_logits_[r * n + j];
+  }
   st.step += 1;
 }
 

@@ -42,6 +42,9 @@ class Transformer {
   DecoderState Start(const Encoded& enc, std::vector<int> src_row) const;
   // One step for every row: prev[r] is the previous token (ignored at step 0) -> logits [rows, V].
   void Step(const Encoded& enc, DecoderState& state, const std::vector<int>& prev, std::vector<float>& logits);
+  // Restricts the output layer to these sorted ids (a lexical shortlist for the current batch);
+  // the other logits are -inf. An empty list scores the whole vocabulary.
+  void SetOutputShortlist(const std::vector<int>& ids);
 
  private:
   struct Norm {
@@ -83,6 +86,11 @@ class Transformer {
   const int8_t* emb_i8_ = nullptr;
   const float* emb_scale_ = nullptr;
   LinearWeights output_;  // tied: the embedding matrix with output_bias
+  // The output layer restricted to a shortlist: gathered rows, their scales and biases.
+  std::vector<int> short_ids_;
+  LinearWeights short_out_;
+  std::vector<float> short_w_, short_scale_, short_bias_, short_logits_;
+  std::vector<int8_t> short_q_;
   std::vector<EncoderLayer> enc_;
   std::vector<DecoderLayer> dec_;
   // Scratch buffers reused across calls.

@@ -41,7 +41,10 @@ std::vector<std::vector<int>> Translator::SourceChunks(const std::string& text) 
 std::vector<std::vector<int>> Translator::TranslateIds(const std::vector<std::vector<int>>& src) {
   std::vector<std::vector<int>> out(src.size());
   if (opt_.search.beam > 1) {
-    for (size_t i = 0; i < src.size(); ++i) out[i] = BeamSearch(*model_, src[i], opt_.search);
+    for (size_t i = 0; i < src.size(); ++i) {
+      if (shortlist_) model_->SetOutputShortlist(shortlist_->Allowed({src[i]}));
+      out[i] = BeamSearch(*model_, src[i], opt_.search);
+    }
     return out;
   }
   // Length-sorted batches waste little work on padding.
@@ -51,6 +54,7 @@ std::vector<std::vector<int>> Translator::TranslateIds(const std::vector<std::ve
   for (size_t i = 0; i < order.size(); i += opt_.max_batch_sentences) {
     std::vector<std::vector<int>> batch;
     for (size_t j = i; j < std::min(order.size(), i + opt_.max_batch_sentences); ++j) batch.push_back(src[order[j]]);
+    if (shortlist_) model_->SetOutputShortlist(shortlist_->Allowed(batch));
     auto res = GreedySearch(*model_, batch, opt_.search);
     for (size_t j = 0; j < res.size(); ++j) out[order[i + j]] = std::move(res[j]);
   }

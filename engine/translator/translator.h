@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "model/search.h"
+#include "model/shortlist.h"
 #include "model/transformer.h"
 #include "tokenizer/sentencepiece.h"
 
@@ -28,6 +29,8 @@ class Translator {
   // One output per input, in order; an empty (or whitespace-only) input gives an empty output.
   std::vector<std::string> Translate(const std::vector<std::string>& lines);
   void SetBeam(int beam) { opt_.search.beam = beam; }
+  // Scores only shortlisted targets per batch (nullptr: the whole vocabulary).
+  void SetShortlist(std::shared_ptr<const Shortlist> shortlist) { shortlist_ = std::move(shortlist); }
   Transformer& model() { return *model_; }
   const SentencePiece& vocab() const { return vocab_; }
   // Source ids (with EOS) of one text, split into chunks of at most max_source_tokens.
@@ -38,6 +41,7 @@ class Translator {
   SentencePiece vocab_;
   TranslatorOptions opt_;
   std::unique_ptr<Transformer> model_;
+  std::shared_ptr<const Shortlist> shortlist_;
 };
 
 }  // namespace tw

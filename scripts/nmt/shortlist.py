@@ -1,0 +1,65 @@
+"""Builds a lexical shortlist in Marian's binary format from Multi30k train co-occurrences.
+
+Usage: /usr/bin/python3 -m nmt.shortlist --src en --tgt de --vocab vocab.spm --out lex.s2t.bin
+           [--first 100] [--best 50]
+For every source piece s, the `best` target pieces t with the highest p(t|s) = c(s,t) / c(s)
+(sentence-level co-occurrence) are kept; ids below `first` are always allowed by the engine.
+The format is documented in engine/model/shortlist.h.
+"""
+import argparse
+import struct
+from collections import Counter, defaultdict
+
+import sentencepiece as spm
+
+from . import data
+
+MAGIC = 0xF11A48D5013417F5
+
+
+def build(src_ids, tgt_ids, vocab, best):
+    pair, single = defaultdict(Counter), Counter()
+    tgt_freq = Counter()
+    for s, t in zip(src_ids, tgt_ids):
+        ts = set(t)
+        tgt_freq.update(ts)
+        for a in set(s):
+            single[a] += 1
+            pair[a].update(ts)
+    lists = []
+    for s in range(vocab):
+        # p(t|s), discounted by how common t is anyway, so that lists are lexical, not "der, die, und"
+        scored = sorted(pair[s].items(), key=lambda kv: (-(kv[1] / single[s]) * (kv[1] / (tgt_freq[kv[0]] + 5)), kv[0]))
+        lists.append(sorted(t for t, _ in scored[:best]))
+    return lists
+
+
+def write(path, lists, first, best):
+    offsets, ids = [0], []
+    for lst in lists:
+        ids.extend(lst)
+        offsets.append(len(ids))
+    with open(path, "wb") as f:
+        f.write(struct.pack("<6Q", MAGIC, 0, first, best, len(offsets), len(ids)))
+        f.write(struct.pack(f"<{len(offsets)}Q", *offsets))
+        f.write(struct.pack(f"<{len(ids)}I", *ids))
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--src", required=True)
+    p.add_argument("--tgt", required=True)
+    p.add_argument("--vocab", required=True)
+    p.add_argument("--out", required=True)
+    p.add_argument("--first", type=int, default=100)
+    p.add_argument("--best", type=int, default=50)
+    a = p.parse_args()
+    sp = spm.SentencePieceProcessor(model_file=a.vocab)
+    src = [sp.encode(x) for x in data.read_lines("train", a.src)]
+    tgt = [sp.encode(x) for x in data.read_lines("train", a.tgt)]
+    write(a.out, build(src, tgt, sp.get_piece_size(), a.best), a.first, a.best)
+    print(a.out)
+
+
+if __name__ == "__main__":
+    main()
