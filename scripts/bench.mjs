@@ -37,12 +37,24 @@ for (const threads of [1, 2]) {
   t.dispose();
 }
 
+// Kernel families (GOP/s per kernel, natively and in WASM under Node).
+const parseKernels = (text) => text.split('\n').slice(1).filter(Boolean).map((l) => {
+  const m = l.match(/^(\S+)\s+(.+?)\s+([\d.]+)$/);
+  return { kernel: m[1], shape: m[2], gops: Number(m[3]) };
+});
+const kernels = {
+  native: parseKernels(execFileSync(join(root, 'build', 'tw-kernel-bench'), { encoding: 'utf8' })),
+  wasm: parseKernels(execFileSync(process.execPath, [join(root, 'build', 'wasm', 'kernel_bench_wasm.cjs')], { encoding: 'utf8' })),
+};
+
 const wasmBytes = readFileSync(join(root, 'web', 'engine', 'engine.wasm'));
-const report = { date: new Date().toISOString(), model: modelId, sentences: lines.length, words, results,
+const report = { date: new Date().toISOString(), model: modelId, sentences: lines.length, words, results, kernels,
   note: 'native figures are 1 thread; WASM threads are engine workers sharing each request' };
 writeFileSync(join(root, 'build', 'bench', 'latest.json'), JSON.stringify(report, null, 2) + '\n');
 console.log(`model ${modelId}, ${lines.length} sentences, ${words} words (wasm ${wasmBytes.length} bytes)`);
 console.log('engine            threads  src tok/s   words/s   seconds');
 for (const r of results) console.log(`${r.engine.padEnd(18)}${String(r.threads).padStart(7)}${r.src_tokens_per_s.toFixed(0).padStart(11)}${r.words_per_s.toFixed(0).padStart(10)}${r.seconds.toFixed(2).padStart(10)}`);
 const wasm = results.find((r) => r.engine === 'wasm-node' && r.threads === 1), nat = results.find((r) => r.engine === 'native-native');
+for (const [where, list] of Object.entries(kernels))
+  for (const k of list.filter((x) => x.shape === 'output layer')) console.log(`kernel ${where.padEnd(7)}${k.kernel.padEnd(26)}${k.gops.toFixed(1).padStart(7)} GOP/s (output layer shape)`);
 console.log(`wasm / native ratio: ${(wasm.src_tokens_per_s / nat.src_tokens_per_s).toFixed(2)}`);

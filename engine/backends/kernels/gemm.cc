@@ -1,0 +1,48 @@
+#include "backends/kernels/gemm.h"
+
+namespace tw::kernels {
+namespace {
+bool Always() { return true; }
+#if defined(__x86_64__)
+bool HasAvx2() { return __builtin_cpu_supports("avx2"); }
+#endif
+}  // namespace
+
+const std::vector<Kernel<Qs8GemmFn>>& Qs8GemmKernels() {
+  static const std::vector<Kernel<Qs8GemmFn>> list = {
+      {"qs8_gemm_1x1__scalar", qs8_gemm_1x1__scalar, Always},
+#if defined(__x86_64__)
+      {"qs8_gemm_4x2__avx2", qs8_gemm_4x2__avx2, HasAvx2},
+#endif
+#if defined(__wasm_simd128__)
+      {"qs8_gemm_4x2__wasmsimd", qs8_gemm_4x2__wasmsimd, Always},
+#endif
+  };
+  return list;
+}
+
+const std::vector<Kernel<F32GemmFn>>& F32GemmKernels() {
+  static const std::vector<Kernel<F32GemmFn>> list = {
+      {"f32_gemm_1x1__scalar", f32_gemm_1x1__scalar, Always},
+#if defined(__x86_64__)
+      {"f32_gemm_4x2__avx2", f32_gemm_4x2__avx2, HasAvx2},
+#endif
+#if defined(__wasm_simd128__)
+      {"f32_gemm_4x2__wasmsimd", f32_gemm_4x2__wasmsimd, Always},
+#endif
+  };
+  return list;
+}
+
+template <typename Fn>
+static Fn Best(const std::vector<Kernel<Fn>>& list) {
+  Fn best = list.front().fn;
+  for (const auto& k : list)
+    if (k.available()) best = k.fn;
+  return best;
+}
+
+Qs8GemmFn BestQs8Gemm() { return Best(Qs8GemmKernels()); }
+F32GemmFn BestF32Gemm() { return Best(F32GemmKernels()); }
+
+}  // namespace tw::kernels

@@ -1,0 +1,47 @@
+// GEMM micro-kernels, one family per storage type, XNNPACK-style names:
+//   <type>_gemm_<rows>x<cols>__<isa>   e.g. qs8_gemm_4x2__avx2
+// Contract of every kernel: acc[r * n_out + n] = sum_k a[r, k] * w[n, k] for r < rows <= 4,
+// with a [rows, k] row-major (qs8: int8 values widened to int16) and w [n_out, k] row-major.
+// qs8 kernels are exact (int32), so every variant must equal the scalar one bit for bit.
+//
+// The enumerators below are the one list per family that the backend (best available kernel),
+// the kernel test (every kernel against the scalar one) and the kernel benchmark iterate.
+#pragma once
+#include <cstddef>  // size_t
+using std::size_t;
+#include <cstdint>
+#include <vector>
+
+namespace tw::kernels {
+
+constexpr int kMaxRows = 4;
+
+using Qs8GemmFn = void (*)(const int16_t* a, int rows, int k, const int8_t* w, int n_out, int32_t* acc);
+using F32GemmFn = void (*)(const float* a, int rows, int k, const float* w, int n_out, float* acc);
+
+template <typename Fn>
+struct Kernel {
+  const char* name;
+  Fn fn;
+  bool (*available)();
+};
+
+void qs8_gemm_1x1__scalar(const int16_t* a, int rows, int k, const int8_t* w, int n_out, int32_t* acc);
+void f32_gemm_1x1__scalar(const float* a, int rows, int k, const float* w, int n_out, float* acc);
+#if defined(__x86_64__)
+void qs8_gemm_4x2__avx2(const int16_t* a, int rows, int k, const int8_t* w, int n_out, int32_t* acc);
+void f32_gemm_4x2__avx2(const float* a, int rows, int k, const float* w, int n_out, float* acc);
+#endif
+#if defined(__wasm_simd128__)
+void qs8_gemm_4x2__wasmsimd(const int16_t* a, int rows, int k, const int8_t* w, int n_out, int32_t* acc);
+void f32_gemm_4x2__wasmsimd(const float* a, int rows, int k, const float* w, int n_out, float* acc);
+#endif
+
+// Every kernel of the family compiled into this build, the scalar reference first.
+const std::vector<Kernel<Qs8GemmFn>>& Qs8GemmKernels();
+const std::vector<Kernel<F32GemmFn>>& F32GemmKernels();
+// The fastest one this CPU can run (the last available in the list).
+Qs8GemmFn BestQs8Gemm();
+F32GemmFn BestF32Gemm();
+
+}  // namespace tw::kernels

@@ -1,0 +1,46 @@
+// Kernel benchmark (not a test): GOP/s of every GEMM kernel in the build (the enumerators of
+// backends/kernels/gemm.h) on the decoder's shapes. Natively: build/tw-kernel-bench;
+// in WASM: node build/wasm/kernel_bench_wasm.cjs.
+#include <chrono>
+#include <cstdio>
+#include <random>
+#include <type_traits>
+#include <vector>
+
+#include "backends/kernels/gemm.h"
+
+using namespace tw::kernels;
+
+template <typename T, typename A, typename Fn>
+double Gops(Fn fn, int rows, int k, int n) {
+  std::mt19937 rng(1);
+  std::vector<A> a((size_t)rows * k);
+  std::vector<T> w((size_t)n * k);
+  for (auto& v : a) v = static_cast<A>(int(rng() % 200) - 100);
+  for (auto& v : w) v = static_cast<T>(int(rng() % 200) - 100);
+  using Acc = std::conditional_t<std::is_same_v<T, float>, float, int32_t>;
+  std::vector<Acc> acc((size_t)rows * n);
+  int iters = 0;
+  auto t0 = std::chrono::steady_clock::now();
+  double s = 0;
+  while ((s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count()) < 0.3) {
+    for (int r0 = 0; r0 < 32; r0 += rows) fn(a.data(), rows, k, w.data(), n, acc.data());
+    ++iters;
+  }
+  return 2.0 * 32 * k * n * iters / s / 1e9;
+}
+
+int main() {
+  struct Shape { int k, n; const char* what; } shapes[] = {{256, 256, "attention projection"}, {256, 960, "ffn up"},
+                                                          {960, 256, "ffn down"}, {256, 6000, "output layer"}};
+  std::printf("%-26s %-22s %10s\n", "kernel", "shape (32 rows)", "GOP/s");
+  for (const auto& sh : shapes) {
+    for (const auto& kern : Qs8GemmKernels())
+      if (kern.available())
+        std::printf("%-26s %-22s %10.1f\n", kern.name, sh.what, Gops<int8_t, int16_t>(kern.fn, kMaxRows, sh.k, sh.n));
+    for (const auto& kern : F32GemmKernels())
+      if (kern.available())
+        std::printf("%-26s %-22s %10.1f\n", kern.name, sh.what, Gops<float, float>(kern.fn, kMaxRows, sh.k, sh.n));
+  }
+  return 0;
+}

@@ -1,0 +1,65 @@
+// Every GEMM kernel of every family in this build (the enumerators of backends/kernels/gemm.h)
+// against the family's scalar kernel: qs8 exactly, f32 within summation-order rounding.
+// Runs natively and, compiled to WASM, under Node.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <random>
+
+#include "backends/kernels/gemm.h"
+
+namespace tw::kernels {
+namespace {
+
+struct Shape {
+  int rows, k, n;
+};
+const Shape kShapes[] = {{1, 1, 1}, {1, 7, 3}, {2, 16, 2}, {3, 33, 5}, {4, 256, 256}, {4, 960, 64}, {1, 256, 6000}, {4, 17, 9}};
+
+class Qs8Gemm : public ::testing::TestWithParam<Kernel<Qs8GemmFn>> {};
+class F32Gemm : public ::testing::TestWithParam<Kernel<F32GemmFn>> {};
+
+TEST_P(Qs8Gemm, EqualsScalarExactly) {
+  if (!GetParam().available()) GTEST_SKIP() << "not supported by this CPU";
+  std::mt19937 rng(7);
+  for (const Shape& s : kShapes) {
+    std::vector<int16_t> a((size_t)s.rows * s.k);
+    std::vector<int8_t> w((size_t)s.n * s.k);
+    for (auto& v : a) v = static_cast<int16_t>(int(rng() % 255) - 127);
+    for (auto& v : w) v = static_cast<int8_t>(int(rng() % 255) - 127);
+    std::vector<int32_t> got((size_t)s.rows * s.n), want(got.size());
+    GetParam().fn(a.data(), s.rows, s.k, w.data(), s.n, got.data());
+    qs8_gemm_1x1__scalar(a.data(), s.rows, s.k, w.data(), s.n, want.data());
+    ASSERT_EQ(got, want) << s.rows << "x" << s.k << "x" << s.n;
+  }
+}
+
+TEST_P(F32Gemm, MatchesScalar) {
+  if (!GetParam().available()) GTEST_SKIP() << "not supported by this CPU";
+  std::mt19937 rng(8);
+  std::normal_distribution<float> nd(0.f, 1.f);
+  for (const Shape& s : kShapes) {
+    std::vector<float> a((size_t)s.rows * s.k), w((size_t)s.n * s.k);
+    for (auto& v : a) v = nd(rng);
+    for (auto& v : w) v = nd(rng);
+    std::vector<float> got((size_t)s.rows * s.n), want(got.size());
+    GetParam().fn(a.data(), s.rows, s.k, w.data(), s.n, got.data());
+    f32_gemm_1x1__scalar(a.data(), s.rows, s.k, w.data(), s.n, want.data());
+    for (size_t i = 0; i < got.size(); ++i) ASSERT_NEAR(got[i], want[i], 1e-4f * (1.f + std::sqrt((float)s.k))) << i;
+  }
+}
+
+template <typename K>
+std::string Name(const ::testing::TestParamInfo<K>& info) { return info.param.name; }
+
+INSTANTIATE_TEST_SUITE_P(All, Qs8Gemm, ::testing::ValuesIn(Qs8GemmKernels()), Name<Kernel<Qs8GemmFn>>);
+INSTANTIATE_TEST_SUITE_P(All, F32Gemm, ::testing::ValuesIn(F32GemmKernels()), Name<Kernel<F32GemmFn>>);
+
+TEST(GemmKernels, EachFamilyStartsWithItsScalarReference) {
+  EXPECT_STREQ(Qs8GemmKernels().front().name, "qs8_gemm_1x1__scalar");
+  EXPECT_STREQ(F32GemmKernels().front().name, "f32_gemm_1x1__scalar");
+  EXPECT_GE(Qs8GemmKernels().size(), 2u) << "a SIMD kernel is compiled into this build";
+}
+
+}  // namespace
+}  // namespace tw::kernels
