@@ -65,6 +65,17 @@ test('a corrupt model that matches its registry entry is rejected by the engine 
   await assert.rejects(createTranslator({ from: 'en', to: 'de', modelsUrl }), (e) => e.code === ErrorCodes.BAD_MODEL && /checksum mismatch in tensor/.test(e.message));
 });
 
+test('a model file from a newer format version says so', async () => {
+  const modelsUrl = modelsCopy((dir, reg) => {
+    const p = join(dir, 'en-de', 'model.twm');
+    const b = readFileSync(p);
+    b.writeUInt32LE(2, 8);  // format version 2
+    writeFileSync(p, b);
+    reg.models[0].files.model.sha256 = execFileSync('sha256sum', [p], { encoding: 'utf8' }).split(' ')[0];
+  });
+  await assert.rejects(createTranslator({ from: 'en', to: 'de', modelsUrl }), (e) => e.code === ErrorCodes.MODEL_TOO_NEW && /newer than this engine/.test(e.message));
+});
+
 test('unknown language pair is a typed error naming what exists', async () => {
   await assert.rejects(createTranslator({ from: 'en', to: 'xx' }), (e) => e.code === ErrorCodes.UNKNOWN_PAIR && /en→de/.test(e.message));
 });
