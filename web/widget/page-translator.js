@@ -163,9 +163,14 @@ export class PageTranslator {
     this.mutations.takeRecords();  // our own changes are not "new content"
   }
 
-  applySegment(block, seg, inlines, { full, parts }) {
+  applySegment(block, seg, inlines, { full: translated, parts }) {
+    let full = translated;
     if (!this.saved.has(block)) this.saved.set(block, { children: [...block.childNodes], inner: new Map() });
     const state = this.saved.get(block);
+    // Leading punctuation of the source segment (", which …" after a <code>) is kept when the
+    // translation drops it, so the run does not glue onto the element before it.
+    const punct = seg.text.match(/^\s*([,;:)\]]+\s*)/u)?.[1] ?? '';
+    if (punct && !/^[\p{P}]/u.test(full)) full = punct.trim() + ' ' + full;
     const lead = /^\s/.test(seg.text) ? ' ' : '', trail = /\s$/.test(seg.text) ? ' ' : '';
     // Place each inline element's translation inside the full translation.
     const pieces = [];  // strings and elements in order
