@@ -14,6 +14,7 @@ def main():
     p.add_argument("--dir", required=True)
     p.add_argument("--f32-bytes", type=int, required=True)
     p.add_argument("--checkpoints", nargs="+", required=True)
+    p.add_argument("--notes", default="", help="free text about this run (schedule changes, restarts)")
     a = p.parse_args()
     last = torch.load(os.path.join(a.run, "last.pt"))
     pos, cfg = last["pos"], last["config"]
@@ -45,6 +46,8 @@ distributed for research under its own terms — check them before commercial us
 | int8 (shipped) | {i8['bleu']} | {i8['bleu_lc']} | {i8['chrf']} |
 
 int8 greedy output is identical to f32 for {i8.get('identical_to_f32', 0) * 100:.1f} % of the test sentences.
+{('Training notes: ' + a.notes) if a.notes else ''}
+
 BLEU is sacreBLEU-compatible (13a tokenization) computed by `scripts/nmt/bleu.py` on the output of
 `build/tw-translate`; reproduce with `scripts/ship-model {a.src} {a.tgt}`.
 """)
