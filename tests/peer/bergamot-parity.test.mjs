@@ -32,13 +32,15 @@ test('float32: Bergamot reads our Marian export and agrees with our engine', { t
   const share = 1 - differ.length / lines.length;
   console.log(`float32: ${lines.length - differ.length}/${lines.length} identical; first differences:`,
     differ.slice(0, 3).map((i) => ({ i, ours: a[i], bergamot: b[i] })));
-  assert.ok(share >= 0.98, `only ${(share * 100).toFixed(1)} % identical`);
+  assert.ok(share >= 0.995, `only ${(share * 100).toFixed(1)} % identical`);  // measured 99.8 %
 });
 
 test('intgemm8: Bergamot runs our intgemm8 export (int8shiftAll) close to our int8 engine', { timeout: 600_000 }, async () => {
   const [a, b] = [await ours(files.oursInt8, files.vocab), await bergamot(files.int8Bin, files.vocab, 'int8shiftAll')];
   const same = a.filter((x, i) => x === b[i]).length;
   console.log(`int8: ${same}/${lines.length} identical (different quantization schemes: per-row weights and per-token activations vs per-tensor)`);
-  assert.ok(same / lines.length >= 0.6, `only ${same} identical`);
+  // Measured 85.1 %: both are int8 but quantize differently (we: per-row weights, per-token
+  // activations; Bergamot: one scale per matrix), so outputs diverge where the top two logits are close.
+  assert.ok(same / lines.length >= 0.8, `only ${same} identical`);
   assert.ok(b.every((x) => x.length > 0));
 });
