@@ -7,16 +7,6 @@
 #include "backends/kernels/gemm.h"
 
 namespace tw::kernels {
-namespace {
-// Remainders (k not a multiple of the vector width, odd n_out) in plain code.
-static inline int32_t DotTail(const int16_t* a, const int8_t* b, int from, int k) {
-  int32_t s = 0;
-  for (int i = from; i < k; ++i) s += int32_t(a[i]) * int32_t(b[i]);
-  return s;
-}
-
-}  // namespace
-
 static __attribute__((target("avx2"))) inline int32_t HSum(__m256i v) {
   __m128i s = _mm_add_epi32(_mm256_castsi256_si128(v), _mm256_extracti128_si256(v, 1));
   s = _mm_add_epi32(s, _mm_shuffle_epi32(s, 0x4E));
@@ -53,12 +43,12 @@ static __attribute__((target("avx2"))) void GemmI8Avx2Rows(const int16_t* a, int
       }
     }
     for (int r = 0; r < rows; ++r) {
-      acc[r * n_out + n] = HSum(s0[r]) + DotTail(a + (size_t)r * k, b0, k16, k);
-      acc[r * n_out + n + 1] = HSum(s1[r]) + DotTail(a + (size_t)r * k, b1, k16, k);
+      acc[r * n_out + n] = HSum(s0[r]) + Qs8DotTail(a + (size_t)r * k, b0, k16, k);
+      acc[r * n_out + n + 1] = HSum(s1[r]) + Qs8DotTail(a + (size_t)r * k, b1, k16, k);
     }
   }
   for (; n < n_out; ++n)
-    for (int r = 0; r < rows; ++r) acc[r * n_out + n] = DotTail(a + (size_t)r * k, w + (size_t)n * k, 0, k);
+    for (int r = 0; r < rows; ++r) acc[r * n_out + n] = Qs8DotTail(a + (size_t)r * k, w + (size_t)n * k, 0, k);
 }
 
 __attribute__((target("avx2"))) void qs8_gemm_4x2__avx2(const int16_t* a, int rows, int k, const int8_t* w, int n_out,

@@ -7,16 +7,6 @@
 #include "backends/kernels/gemm.h"
 
 namespace tw::kernels {
-namespace {
-// Remainders (k not a multiple of the vector width, odd n_out) in plain code.
-static inline int32_t DotTail(const int16_t* a, const int8_t* b, int from, int k) {
-  int32_t s = 0;
-  for (int i = from; i < k; ++i) s += int32_t(a[i]) * int32_t(b[i]);
-  return s;
-}
-
-}  // namespace
-
 static inline int32_t HSum(v128_t v) {
   return wasm_i32x4_extract_lane(v, 0) + wasm_i32x4_extract_lane(v, 1) + wasm_i32x4_extract_lane(v, 2) +
          wasm_i32x4_extract_lane(v, 3);
@@ -44,12 +34,12 @@ static void GemmI8WasmSimdRows(const int16_t* a, int k, const int8_t* w, int n_o
       }
     }
     for (int r = 0; r < rows; ++r) {
-      acc[r * n_out + n] = HSum(s0[r]) + DotTail(a + (size_t)r * k, b0, k8, k);
-      acc[r * n_out + n + 1] = HSum(s1[r]) + DotTail(a + (size_t)r * k, b1, k8, k);
+      acc[r * n_out + n] = HSum(s0[r]) + Qs8DotTail(a + (size_t)r * k, b0, k8, k);
+      acc[r * n_out + n + 1] = HSum(s1[r]) + Qs8DotTail(a + (size_t)r * k, b1, k8, k);
     }
   }
   for (; n < n_out; ++n)
-    for (int r = 0; r < rows; ++r) acc[r * n_out + n] = DotTail(a + (size_t)r * k, w + (size_t)n * k, 0, k);
+    for (int r = 0; r < rows; ++r) acc[r * n_out + n] = Qs8DotTail(a + (size_t)r * k, w + (size_t)n * k, 0, k);
 }
 
 void qs8_gemm_4x2__wasmsimd(const int16_t* a, int rows, int k, const int8_t* w, int n_out, int32_t* acc) {

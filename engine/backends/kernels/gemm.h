@@ -37,6 +37,13 @@ void qs8_gemm_4x2__wasmsimd(const int16_t* a, int rows, int k, const int8_t* w, 
 void f32_gemm_4x2__wasmsimd(const float* a, int rows, int k, const float* w, int n_out, float* acc);
 #endif
 
+// Shared by the SIMD kernels for the part of k beyond the last full vector: exact int32 dot product.
+inline int32_t Qs8DotTail(const int16_t* a, const int8_t* b, int from, int k) {
+  int32_t s = 0;
+  for (int i = from; i < k; ++i) s += int32_t(a[i]) * int32_t(b[i]);
+  return s;
+}
+
 // Every kernel of the family compiled into this build, the scalar reference first.
 const std::vector<Kernel<Qs8GemmFn>>& Qs8GemmKernels();
 const std::vector<Kernel<F32GemmFn>>& F32GemmKernels();
