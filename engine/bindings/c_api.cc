@@ -73,11 +73,9 @@ const char* tw_translate(tw_translator* t, const char* text, int beam) {
       }
     }
     lines.push_back(cur);
-    t->source_tokens = 0;
-    for (const auto& l : lines)
-      for (const auto& c : t->impl->SourceChunks(l)) t->source_tokens += c.size();
     t->impl->SetBeam(beam);
     auto out = t->impl->Translate(lines);
+    t->source_tokens = t->impl->last_source_tokens();
     t->result.clear();
     for (size_t i = 0; i < out.size(); ++i) {
       if (i) t->result += '\n';

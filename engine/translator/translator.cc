@@ -121,6 +121,8 @@ std::vector<std::string> Translator::Translate(const std::vector<std::string>& l
         slots.push_back({i, "", true});
       }
     }
+  last_source_tokens_ = 0;
+  for (const auto& c : src) last_source_tokens_ += c.size();
   auto ids = TranslateIds(src);
   std::vector<std::string> out(lines.size());
   size_t k = 0;

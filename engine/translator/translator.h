@@ -28,6 +28,8 @@ class Translator {
 
   // One output per input, in order; an empty (or whitespace-only) input gives an empty output.
   std::vector<std::string> Translate(const std::vector<std::string>& lines);
+  // Source tokens (EOS included) the last Translate call fed to the model, for throughput figures.
+  size_t last_source_tokens() const { return last_source_tokens_; }
   void SetBeam(int beam) { opt_.search.beam = beam; }
   // Scores only shortlisted targets per batch (nullptr: the whole vocabulary).
   void SetShortlist(std::shared_ptr<const Shortlist> shortlist) { shortlist_ = std::move(shortlist); }
@@ -42,6 +44,7 @@ class Translator {
   TranslatorOptions opt_;
   std::unique_ptr<Transformer> model_;
   std::shared_ptr<const Shortlist> shortlist_;
+  size_t last_source_tokens_ = 0;
 };
 
 }  // namespace tw

@@ -108,7 +108,7 @@ export async function createTranslator(options = {}) {
   const translator = {
     from: stages[0].from, to: stages[stages.length - 1].to, route: stages.map((s) => s.id),
     stats: { sourceTokens: 0 },
-    async translate(input, opts = {}) {
+    async translate(input) {
       const many = Array.isArray(input);
       const texts = many ? input : [input];
       const lines = texts.flatMap((t) => String(t).split('\n'));
@@ -116,7 +116,6 @@ export async function createTranslator(options = {}) {
       translator.stats.sourceTokens += res.sourceTokens;
       let at = 0;
       const out = texts.map((t) => { const n = String(t).split('\n').length; const s = res.lines.slice(at, at + n).join('\n'); at += n; return s; });
-      void opts;
       return many ? out : out[0];
     },
     // Yields the translation so far after each sentence.
