@@ -11,6 +11,7 @@ struct tw_translator {
   std::shared_ptr<const tw::ModelFile> file;
   std::string result;
   size_t source_tokens = 0;
+  tw::Translator::Plan plan;  // of the last tw_plan call
 };
 
 namespace {
@@ -37,6 +38,29 @@ auto Guard(F f) -> decltype(f()) {
   }
   return {};
 }
+std::vector<std::string> SplitLines(const char* text) {
+  std::vector<std::string> lines;
+  std::string cur;
+  for (const char* p = text; *p; ++p) {
+    if (*p == '\n') {
+      lines.push_back(cur);
+      cur.clear();
+    } else {
+      cur += *p;
+    }
+  }
+  lines.push_back(cur);
+  return lines;
+}
+
+const char* JoinLines(tw_translator* t, const std::vector<std::string>& out) {
+  t->result.clear();
+  for (size_t i = 0; i < out.size(); ++i) {
+    if (i) t->result += '\n';
+    t->result += out[i];
+  }
+  return t->result.c_str();
+}
 }  // namespace
 
 extern "C" {
@@ -62,26 +86,10 @@ const char* tw_translate(tw_translator* t, const char* text, int beam) {
   return Guard([&]() -> const char* {
     if (!t || !text) throw tw::Error(tw::ErrorCode::kInvalidArgument, "translator and text are required");
     if (beam < 1 || beam > 16) throw tw::Error(tw::ErrorCode::kInvalidArgument, "beam must be in [1, 16]");
-    std::vector<std::string> lines;
-    std::string cur;
-    for (const char* p = text; *p; ++p) {
-      if (*p == '\n') {
-        lines.push_back(cur);
-        cur.clear();
-      } else {
-        cur += *p;
-      }
-    }
-    lines.push_back(cur);
     t->impl->SetBeam(beam);
-    auto out = t->impl->Translate(lines);
+    auto out = t->impl->Translate(SplitLines(text));
     t->source_tokens = t->impl->last_source_tokens();
-    t->result.clear();
-    for (size_t i = 0; i < out.size(); ++i) {
-      if (i) t->result += '\n';
-      t->result += out[i];
-    }
-    return t->result.c_str();
+    return JoinLines(t, out);
   });
 }
 
@@ -93,6 +101,41 @@ int tw_translator_set_shortlist(tw_translator* t, const void* bytes, size_t len)
     return 0;
   });
   return g_code;
+}
+
+int tw_plan(tw_translator* t, const char* text) {
+  int n = Guard([&]() -> int {
+    if (!t || !text) throw tw::Error(tw::ErrorCode::kInvalidArgument, "translator and text are required");
+    t->plan = t->impl->MakePlan(SplitLines(text));
+    t->source_tokens = 0;
+    for (const auto& s : t->plan.sources) t->source_tokens += s.size();
+    return static_cast<int>(t->plan.sources.size());
+  });
+  return g_code ? -1 : n;
+}
+
+const int* tw_plan_source(const tw_translator* t, int i, int* length) {
+  if (!t || i < 0 || static_cast<size_t>(i) >= t->plan.sources.size()) {
+    if (length) *length = 0;
+    return nullptr;
+  }
+  if (length) *length = static_cast<int>(t->plan.sources[i].size());
+  return t->plan.sources[i].data();
+}
+
+const char* tw_assemble(tw_translator* t, const int* ids, const int* lengths, int count) {
+  return Guard([&]() -> const char* {
+    if (!t || count < 0 || (count > 0 && (!ids || !lengths)))
+      throw tw::Error(tw::ErrorCode::kInvalidArgument, "translator, ids and lengths are required");
+    std::vector<std::vector<int>> outputs(count);
+    size_t at = 0;
+    for (int i = 0; i < count; ++i) {
+      if (lengths[i] < 0) throw tw::Error(tw::ErrorCode::kInvalidArgument, "negative output length");
+      outputs[i].assign(ids + at, ids + at + lengths[i]);
+      at += lengths[i];
+    }
+    return JoinLines(t, t->impl->Assemble(t->plan, outputs));
+  });
 }
 
 size_t tw_last_source_tokens(const tw_translator* t) { return t ? t->source_tokens : 0; }

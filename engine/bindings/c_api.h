@@ -30,7 +30,16 @@ const char* tw_translate(tw_translator* t, const char* text, int beam);
  * Returns 0, or an error code (tw_last_error() tells why). */
 int tw_translator_set_shortlist(tw_translator* t, const void* bytes, size_t len);
 
-/* Number of source tokens of the last tw_translate call (EOS included), for throughput figures. */
+/* Decoding outside the engine (the browser's WebGPU decoder) in three calls around it:
+ *   int n = tw_plan(t, "Line one\nLine two");     // number of source chunks, -1 on failure
+ *   const int* src = tw_plan_source(t, i, &len);   // chunk i: token ids ending in EOS (0 <= i < n)
+ *   const char* out = tw_assemble(t, ids, lengths, n);  // chunk outputs (ids without EOS, concatenated)
+ * tw_assemble returns as many lines as tw_plan was given (overlong words kept verbatim), or NULL. */
+int tw_plan(tw_translator* t, const char* text);
+const int* tw_plan_source(const tw_translator* t, int i, int* length);
+const char* tw_assemble(tw_translator* t, const int* ids, const int* lengths, int count);
+
+/* Number of source tokens of the last tw_translate (or tw_plan) call (EOS included), for throughput figures. */
 size_t tw_last_source_tokens(const tw_translator* t);
 
 /* Metadata value of the loaded model, or "" when absent. */

@@ -102,32 +102,41 @@ void Append(std::string& out, const std::string& text) {
 
 }  // namespace
 
-std::vector<std::string> Translator::Translate(const std::vector<std::string>& lines) {
-  std::vector<std::vector<int>> src;
-  struct Slot {
-    size_t line;
-    std::string verbatim;  // set for untranslated pieces
-    bool is_chunk;
-  };
-  std::vector<Slot> slots;  // in output order
+Translator::Plan Translator::MakePlan(const std::vector<std::string>& lines) const {
+  Plan plan;
+  plan.lines = lines.size();
   for (size_t i = 0; i < lines.size(); ++i)
     for (const Piece& p : SplitLongWords(lines[i])) {
       if (!p.translate) {
-        slots.push_back({i, p.text, false});
+        plan.slots.push_back({i, p.text, false});
         continue;
       }
       for (auto& c : SourceChunks(p.text)) {
-        src.push_back(std::move(c));
-        slots.push_back({i, "", true});
+        plan.sources.push_back(std::move(c));
+        plan.slots.push_back({i, "", true});
       }
     }
-  last_source_tokens_ = 0;
-  for (const auto& c : src) last_source_tokens_ += c.size();
-  auto ids = TranslateIds(src);
-  std::vector<std::string> out(lines.size());
+  return plan;
+}
+
+std::vector<std::string> Translator::Assemble(const Plan& plan, const std::vector<std::vector<int>>& outputs) const {
+  if (outputs.size() != plan.sources.size())
+    throw Error(ErrorCode::kInvalidArgument, "expected " + std::to_string(plan.sources.size()) + " decoded outputs, got " +
+                                                 std::to_string(outputs.size()));
+  for (const auto& o : outputs)
+    for (int id : o)
+      if (id < 0 || id >= vocab_.size()) throw Error(ErrorCode::kInvalidArgument, "decoded id " + std::to_string(id) + " out of range");
+  std::vector<std::string> out(plan.lines);
   size_t k = 0;
-  for (const Slot& s : slots) Append(out[s.line], s.is_chunk ? vocab_.Decode(ids[k++]) : s.verbatim);
+  for (const Plan::Slot& s : plan.slots) Append(out[s.line], s.is_chunk ? vocab_.Decode(outputs[k++]) : s.verbatim);
   return out;
+}
+
+std::vector<std::string> Translator::Translate(const std::vector<std::string>& lines) {
+  const Plan plan = MakePlan(lines);
+  last_source_tokens_ = 0;
+  for (const auto& c : plan.sources) last_source_tokens_ += c.size();
+  return Assemble(plan, TranslateIds(plan.sources));
 }
 
 }  // namespace tw

@@ -27,7 +27,24 @@ class Translator {
                                                const TranslatorOptions& opt);
 
   // One output per input, in order; an empty (or whitespace-only) input gives an empty output.
+  // Equivalent to Assemble(plan, TranslateIds(plan.sources)) with plan = Plan(lines).
   std::vector<std::string> Translate(const std::vector<std::string>& lines);
+
+  // The two halves around the decoder, for decoders outside the engine (the browser's WebGPU
+  // path): Plan cuts lines into source chunks (ids with EOS) and remembers what goes where;
+  // Assemble joins the decoded outputs (one per source, ids without EOS) back into lines.
+  struct Plan {
+    struct Slot {
+      size_t line;
+      std::string verbatim;  // set for pieces kept untranslated (overlong "words")
+      bool is_chunk;
+    };
+    size_t lines = 0;
+    std::vector<std::vector<int>> sources;
+    std::vector<Slot> slots;  // in output order
+  };
+  Plan MakePlan(const std::vector<std::string>& lines) const;
+  std::vector<std::string> Assemble(const Plan& plan, const std::vector<std::vector<int>>& outputs) const;
   // Source tokens (EOS included) the last Translate call fed to the model, for throughput figures.
   size_t last_source_tokens() const { return last_source_tokens_; }
   void SetBeam(int beam) { opt_.search.beam = beam; }

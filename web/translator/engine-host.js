@@ -55,6 +55,37 @@ export class EngineHost {
     return { lines: text.split('\n'), sourceTokens };
   }
 
+  // The halves around an outside decoder (the WebGPU path), engine/bindings/c_api.h tw_plan:
+  // lines -> source chunks as Int32Arrays (token ids ending in EOS).
+  plan(stage, lines) {
+    const handle = this.stages[stage];
+    const tp = this.cString(lines.join('\n'));
+    const n = this.m._tw_plan(handle, tp);
+    this.m._free(tp);
+    if (n < 0) throw this.error();
+    const lenPtr = this.m._malloc(4);
+    const sources = [];
+    for (let i = 0; i < n; i++) {
+      const ptr = this.m._tw_plan_source(handle, i, lenPtr);
+      const len = this.m.HEAP32[lenPtr >> 2];
+      sources.push(this.m.HEAP32.slice(ptr >> 2, (ptr >> 2) + len));
+    }
+    this.m._free(lenPtr);
+    return { sources, sourceTokens: this.m._tw_last_source_tokens(handle) };
+  }
+
+  // outputs: one Int32Array of ids (no EOS) per planned source -> lines.
+  assemble(stage, outputs) {
+    const total = outputs.reduce((s, o) => s + o.length, 0);
+    const ids = this.m._malloc(4 * Math.max(total, 1)), lens = this.m._malloc(4 * Math.max(outputs.length, 1));
+    let at = ids >> 2;
+    outputs.forEach((o, i) => { this.m.HEAP32.set(o, at); at += o.length; this.m.HEAP32[(lens >> 2) + i] = o.length; });
+    const out = this.m._tw_assemble(this.stages[stage], ids, lens, outputs.length);
+    this.m._free(ids); this.m._free(lens);
+    if (!out) throw this.error();
+    return this.m.UTF8ToString(out).split('\n');
+  }
+
   dispose() {
     for (const h of this.stages) this.m._tw_translator_free(h);
     this.stages = [];

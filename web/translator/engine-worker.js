@@ -22,12 +22,13 @@ async function spawn() {
 const toError = (m) => (m.engineCode !== undefined ? fromEngineError(m.engineCode, m.message) : new TranslatorError(ErrorCodes.INTERNAL, m.message));
 
 export class EngineWorker {
-  // init: { engineUrl, wasm, backend, stages: [{ model, vocab }] }; resolves once the engine is loaded.
+  // init: { engineUrl, wasm, backend, device, stages: [{ model, vocab }] }; resolves once the
+  // engine is loaded; w.state is then { device: 'webgpu'|'wasm', reason?, adapter? }.
   static async start(init) {
     const w = new EngineWorker(await spawn());
     w.worker.post({ type: 'init', ...init });
     try {
-      await w.ready;
+      w.state = await w.ready;
     } catch (e) {
       w.terminate();
       throw e;
@@ -41,7 +42,7 @@ export class EngineWorker {
     this.nextId = 1;
     this.ready = new Promise((resolve, reject) => { this.readyResolve = resolve; this.readyReject = reject; });
     worker.onMessage((m) => {
-      if (m.type === 'ready') this.readyResolve();
+      if (m.type === 'ready') this.readyResolve({ device: m.device, reason: m.reason, adapter: m.adapter });
       else if (m.type === 'error' && m.id === undefined) this.readyReject(toError(m));
       else if (m.type === 'result' || m.type === 'error') {
         const p = this.pending.get(m.id);
@@ -52,13 +53,18 @@ export class EngineWorker {
     worker.onError((e) => this.failAll(new TranslatorError(ErrorCodes.INTERNAL, `translation worker failed: ${e.message ?? e}`)));
   }
 
-  // -> { lines, sourceTokens }
+  // -> { lines, sourceTokens, device, fallback? }
   run(lines, beam) {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       this.worker.post({ type: 'translate', id, lines, beam });
     });
+  }
+
+  // Tests: destroys this worker's WebGPU device, as a driver reset would.
+  loseDevice() {
+    this.worker.post({ type: 'lose-device' });
   }
 
   failAll(err) {

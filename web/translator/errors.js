@@ -6,6 +6,7 @@ export const ErrorCodes = Object.freeze({
   UNKNOWN_PAIR: 'unknown-pair',    // no model (and no pivot through English) for the language pair
   MODEL_TOO_NEW: 'model-too-new',  // the model file needs a newer engine
   BAD_MODEL: 'bad-model',          // the model or vocabulary file is corrupt or inconsistent
+  INVALID_OPTION: 'invalid-option',  // an option has a value the API does not know
   DISPOSED: 'disposed',            // the translator was disposed
   CANCELLED: 'cancelled',          // the request was cancelled
   INTERNAL: 'internal',

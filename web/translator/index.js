@@ -49,7 +49,11 @@ export function planRoute(registry, from, to) {
 
 /**
  * options: { from, to, model?: registry id or { model: url, vocab: url }, device?: 'auto'|'wasm'|'webgpu',
- *            threads?, beam?, progressCallback?, modelsUrl?, engineUrl?, wasmUrl? }
+ *            threads?, beam?, progressCallback?, modelsUrl?, engineUrl?, wasmUrl?,
+ *            gpuBatch? (sentences per GPU batch, 64), gpuMinLines? (auto: smaller requests stay on WASM, 8) }
+ * device: 'wasm' (default) runs the WASM engine; 'webgpu' decodes greedy requests on WebGPU when
+ * an adapter works; 'auto' does so only on a hardware adapter. Either falls back to WASM on any
+ * WebGPU failure and reports why (translator.deviceReason, progress event 'fallback').
  */
 export async function createTranslator(options = {}) {
   const { from, to, progressCallback = () => {}, beam = 1 } = options;
@@ -83,15 +87,28 @@ export async function createTranslator(options = {}) {
   // contiguous shares of every request. Unlike a pthread build this needs no SharedArrayBuffer,
   // so it works on pages that are not cross-origin isolated.
   const threads = Math.max(1, Math.min(Number(options.threads) || 1, 16));
+  const device = options.device ?? 'wasm';
+  if (!['auto', 'wasm', 'webgpu'].includes(device))
+    throw new TranslatorError(ErrorCodes.INVALID_OPTION, `device must be 'auto', 'wasm' or 'webgpu', not '${device}'`);
   const init = { engineUrl: options.engineUrl ?? env.engineUrl, wasm, backend: 'native',
-    stages: stages.map((_, i) => ({ model: files[2 * i], vocab: files[2 * i + 1] })) };
-  const started = await Promise.allSettled(Array.from({ length: threads }, () => EngineWorker.start(init)));
-  const workers = started.filter((r) => r.status === 'fulfilled').map((r) => r.value);
-  if (workers.length < threads) {
-    for (const w of workers) w.terminate();
-    throw started.find((r) => r.status === 'rejected').reason;
-  }
+    stages: stages.map((_, i) => ({ model: files[2 * i], vocab: files[2 * i + 1] })),
+    gpuBatch: options.gpuBatch, gpuMinLines: options.gpuMinLines };
+  // With WebGPU the first worker drives the GPU and is the only one: the GPU does the parallel
+  // work. When WebGPU is not used (absent, failed, or not worth it) the pool is all WASM.
+  const workers = [];
+  const startAll = async (n, initFor) => {
+    const started = await Promise.allSettled(Array.from({ length: n }, () => EngineWorker.start(initFor)));
+    for (const r of started) if (r.status === 'fulfilled') workers.push(r.value);
+    if (workers.length < started.length || started.some((r) => r.status === 'rejected')) {
+      for (const w of workers) w.terminate();
+      throw started.find((r) => r.status === 'rejected').reason;
+    }
+  };
+  await startAll(1, { ...init, device });
+  const first = workers[0].state;
+  if (first.device !== 'webgpu' && threads > 1) await startAll(threads - 1, init);
   progress({ status: 'ready', file: stages.map((s) => s.id).join('+'), loaded: 0, total: 0 });
+  if (device !== 'wasm' && first.device !== 'webgpu') progress({ status: 'fallback', device: 'wasm', reason: first.reason });
   let disposed = false;
 
   // Lines are sent as they are; a text containing newlines is translated line by line.
@@ -102,12 +119,20 @@ export async function createTranslator(options = {}) {
       const part = lines.slice(i * share, (i + 1) * share);
       return part.length ? w.run(part, beam) : { lines: [], sourceTokens: 0 };
     }));
+    for (const p of parts)
+      if (p.fallback && translator.device === 'webgpu') {
+        translator.device = 'wasm';
+        translator.deviceReason = p.fallback;
+        progress({ status: 'fallback', device: 'wasm', reason: p.fallback });
+      }
     return { lines: parts.flatMap((p) => p.lines), sourceTokens: parts.reduce((s, p) => s + p.sourceTokens, 0) };
   };
 
   const translator = {
     from: stages[0].from, to: stages[stages.length - 1].to, route: stages.map((s) => s.id),
     stats: { sourceTokens: 0 },
+    // 'webgpu' or 'wasm'; deviceReason says why WebGPU is not in use when it was asked for.
+    device: first.device, deviceReason: first.reason ?? null, adapter: first.adapter ?? null,
     async translate(input) {
       const many = Array.isArray(input);
       const texts = many ? input : [input];
@@ -129,6 +154,8 @@ export async function createTranslator(options = {}) {
       }
     },
     threads: workers.length,
+    // Tests and demos: simulate losing the GPU (the next request falls back to WASM).
+    loseDevice() { workers[0].loseDevice(); },
     dispose() {
       if (disposed) return;
       disposed = true;

@@ -1,23 +1,74 @@
 // The translation worker (a module Web Worker in browsers, a worker_thread in Node): the engine
 // runs here so the page's main thread never blocks on translation.
-// Messages in:  { type: 'init', engineUrl, wasm, stages: [{ model, vocab }], backend }
-//               { type: 'translate', id, lines, beam }   { type: 'dispose' }
-// Messages out: { type: 'ready' } | { type: 'result', id, lines, sourceTokens } | { type: 'error', id?, code, message }
+// Messages in:  { type: 'init', engineUrl, wasm, stages: [{ model, vocab }], backend, device, gpuMinLines, gpuBatch }
+//               { type: 'translate', id, lines, beam }   { type: 'lose-device' } (tests)   { type: 'dispose' }
+// Messages out: { type: 'ready', device, reason?, adapter? }
+//               { type: 'result', id, lines, sourceTokens, device, fallback? } | { type: 'error', id?, code, message }
+// Requests are handled one at a time, in order: the GPU decoder's buffers serve one batch at once.
 import { EngineHost } from './engine-host.js';
 
 let host = null;
+let gpu = null;  // a GpuDecoder while WebGPU is in use
+let gpuMinLines = 1;
 let post;
+
+// device 'webgpu': use WebGPU when it works at all; 'auto': only when it should be faster than
+// WASM, which a software-rendered adapter never is (npm run bench, docs/ARCHITECTURE.md).
+async function startGpu(msg) {
+  try {
+    const { default: shaders } = await import(new URL('wgsl.mjs', msg.engineUrl).href);
+    const { GpuDecoder } = await import('./webgpu/gpu-decoder.js');
+    const decoder = await GpuDecoder.create(shaders, msg.stages.map((s) => s.model), { maxBatch: msg.gpuBatch ?? 64 });
+    if (msg.device === 'auto' && decoder.software) {
+      decoder.destroy();
+      return { reason: `the WebGPU adapter is software-rendered (${Object.values(decoder.adapterInfo).filter(Boolean).join(', ') || 'fallback adapter'}), slower than WASM` };
+    }
+    gpu = decoder;
+    gpuMinLines = msg.device === 'auto' ? (msg.gpuMinLines ?? 8) : 1;
+    return { adapter: decoder.adapterInfo };
+  } catch (e) {
+    return { reason: e.message };
+  }
+}
+
+async function translateOnGpu(lines) {
+  let text = lines, sourceTokens = 0;
+  for (let stage = 0; stage < host.stages.length; stage++) {
+    const plan = host.plan(stage, text);
+    if (stage === 0) sourceTokens = plan.sourceTokens;
+    text = host.assemble(stage, await gpu.decode(stage, plan.sources));
+  }
+  return { lines: text, sourceTokens };
+}
 
 async function handle(msg) {
   try {
     if (msg.type === 'init') {
       host = await EngineHost.create(msg.engineUrl, msg.wasm);
       for (const s of msg.stages) host.addStage(s.model, s.vocab, msg.backend);
-      post({ type: 'ready' });
+      const gpuState = msg.device && msg.device !== 'wasm' ? await startGpu(msg) : {};
+      post({ type: 'ready', device: gpu ? 'webgpu' : 'wasm', ...gpuState });
     } else if (msg.type === 'translate') {
-      const { lines, sourceTokens } = host.translate(msg.lines, msg.beam);
-      post({ type: 'result', id: msg.id, lines, sourceTokens });
+      // Greedy requests big enough go to the GPU; beam search and small requests stay on WASM.
+      if (gpu && msg.beam === 1 && msg.lines.length >= gpuMinLines) {
+        try {
+          post({ type: 'result', id: msg.id, device: 'webgpu', ...(await translateOnGpu(msg.lines)) });
+          return;
+        } catch (e) {
+          // Any WebGPU failure: drop the GPU for good and redo the request on WASM.
+          const fallback = gpu.lostReason ?? `WebGPU failed: ${e.message}`;
+          try { gpu.destroy(); } catch { /* already gone */ }
+          gpu = null;
+          post({ type: 'result', id: msg.id, device: 'wasm', fallback, ...host.translate(msg.lines, 1) });
+          return;
+        }
+      }
+      post({ type: 'result', id: msg.id, device: 'wasm', ...host.translate(msg.lines, msg.beam) });
+    } else if (msg.type === 'lose-device') {
+      gpu?.loseDevice();
     } else if (msg.type === 'dispose') {
+      gpu?.destroy();
+      gpu = null;
       host?.dispose();
       host = null;
       post({ type: 'disposed' });
@@ -28,11 +79,14 @@ async function handle(msg) {
   }
 }
 
+let queue = Promise.resolve();
+const enqueue = (msg) => { queue = queue.then(() => handle(msg)); };
+
 if (typeof self !== 'undefined' && typeof self.postMessage === 'function' && typeof window === 'undefined') {
   post = (m) => self.postMessage(m);
-  self.onmessage = (e) => handle(e.data);
+  self.onmessage = (e) => enqueue(e.data);
 } else {
   const { parentPort } = await import('node:worker_threads');
   post = (m) => parentPort.postMessage(m);
-  parentPort.on('message', handle);
+  parentPort.on('message', enqueue);
 }

@@ -1,0 +1,267 @@
+// Greedy translation of token-id sequences on WebGPU: the encoder over a whole batch, then
+// decoder steps queued several at a time with the chosen tokens kept on the GPU (a step counter
+// and a token history the kernels read), read back once per chunk of steps to see who finished.
+// Arithmetic follows the WASM engine's int8 path (dynamic int8 activations, exact int32 sums),
+// so outputs match it; see docs/ARCHITECTURE.md.
+import { openGpuDevice } from './gpu-device.js';
+import { uploadModel, MAX_POSITIONS } from './gpu-weights.js';
+
+const MAX_ROWS = 4096;        // encoder rows (sentences x padded length) per batch
+const MAX_SOURCE = 256;       // the engine cuts sources into chunks of at most 256 tokens
+const EXTRA_LENGTH = 5;       // model/search.h SearchOptions::extra_length
+const STEPS_PER_READBACK = 8;
+
+const f32 = Float32Array, u32 = Uint32Array;
+
+export class GpuDecoder {
+  // shaders: { name: WGSL source } (web/engine/wgsl.mjs, built from webgpu/kernels/*.wgsl).
+  static async create(shaders, models, { maxBatch = 64 } = {}) {
+    const gpu = await openGpuDevice();
+    const dec = new GpuDecoder(gpu, shaders, maxBatch);
+    try {
+      await dec.compile();
+      dec.models = models.map((bytes) => uploadModel(gpu.device, bytes));
+      await dec.checkErrors();
+    } catch (e) {
+      dec.destroy();
+      throw e;
+    }
+    return dec;
+  }
+
+  constructor({ device, adapterInfo, software }, shaders, maxBatch) {
+    this.device = device;
+    this.adapterInfo = adapterInfo;
+    this.software = software;
+    this.shaders = shaders;
+    this.maxBatch = Math.max(1, Math.min(maxBatch, 256));
+    this.lostReason = null;
+    device.lost.then((info) => { this.lostReason = `WebGPU device lost (${info.reason ?? 'unknown'}): ${info.message}`; });
+    device.pushErrorScope('validation');
+    device.pushErrorScope('out-of-memory');
+  }
+
+  async checkErrors() {
+    const oom = await this.device.popErrorScope();
+    const invalid = await this.device.popErrorScope();
+    this.device.pushErrorScope('validation');
+    this.device.pushErrorScope('out-of-memory');
+    const e = oom ?? invalid;
+    if (e) throw new Error(`WebGPU error: ${e.message}`);
+  }
+
+  async compile() {
+    const withExp = new Set(['attention', 'ssru']);
+    const names = ['quantize', 'gemm_qs8', 'add_layernorm', 'attention', 'embed_source', 'embed_target', 'ssru', 'argmax', 'advance'];
+    this.pipelines = {};
+    await Promise.all(names.map(async (name) => {
+      const code = (withExp.has(name) ? this.shaders.exp + '\n' : '') + this.shaders[name];
+      const module = this.device.createShaderModule({ code, label: name });
+      const info = await module.getCompilationInfo();
+      const errors = info.messages.filter((m) => m.type === 'error');
+      if (errors.length) throw new Error(`WGSL kernel '${name}' does not compile: ${errors.map((m) => `${m.lineNum}:${m.linePos} ${m.message}`).join('; ')}`);
+      this.pipelines[name] = await this.device.createComputePipelineAsync({ layout: 'auto', compute: { module, entryPoint: 'main' }, label: name });
+    }));
+  }
+
+  buffer(size, usage = GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST) {
+    return this.device.createBuffer({ size: Math.max(16, Math.ceil(size / 4) * 4), usage });
+  }
+
+  // Scratch buffers sized for the largest batch, made once per model configuration.
+  workspace(cfg) {
+    const key = `${cfg.d}/${cfg.ffn}/${cfg.vocab}/${cfg.decLayers}`;
+    if (this.ws?.key === key) return this.ws;
+    this.ws?.destroy();
+    const { d, ffn, vocab } = cfg, R = this.maxBatch, wide = Math.max(d, ffn);
+    const maxSteps = Math.ceil(cfg.lengthFactor * MAX_SOURCE + EXTRA_LENGTH);
+    const b = (n) => this.buffer(4 * n);
+    const ws = {
+      key, maxSteps,
+      ids: b(MAX_ROWS), lengths: b(R),
+      x: b(MAX_ROWS * d), q: b(MAX_ROWS * d), k: b(MAX_ROWS * d), v: b(MAX_ROWS * d), ctx: b(MAX_ROWS * d), tmp: b(MAX_ROWS * d),
+      hidden: b(MAX_ROWS * ffn), xq: b(MAX_ROWS * wide / 4), sx: b(MAX_ROWS),
+      crossK: Array.from({ length: cfg.decLayers }, () => b(MAX_ROWS * d)),
+      crossV: Array.from({ length: cfg.decLayers }, () => b(MAX_ROWS * d)),
+      cells: Array.from({ length: cfg.decLayers }, () => b(R * d)),
+      y: b(R * d), a: b(R * d), bb: b(R * d), logits: b(R * vocab),
+      history: b(maxSteps * R), step: b(1),
+      readback: this.buffer(4 * STEPS_PER_READBACK * R, GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST),
+    };
+    ws.destroy = () => { for (const v of Object.values(ws)) for (const x of [v].flat()) if (x instanceof GPUBuffer) x.destroy(); };
+    this.ws = ws;
+    return ws;
+  }
+
+  // One dispatch: kernel name, uniform values ([type, value] pairs), storage buffers in binding order.
+  op(name, uniforms, buffers, groups) {
+    const entries = [];
+    if (uniforms) {
+      const data = new ArrayBuffer(Math.max(16, Math.ceil(uniforms.length / 4) * 16));
+      const iv = new u32(data), fv = new f32(data);
+      uniforms.forEach(([type, v], i) => { if (type === 'f') fv[i] = v; else iv[i] = v; });
+      const ub = this.device.createBuffer({ size: data.byteLength, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST });
+      this.device.queue.writeBuffer(ub, 0, data);
+      this.batchBuffers.push(ub);
+      entries.push({ binding: 0, resource: { buffer: ub } });
+    }
+    buffers.forEach((buffer, i) => entries.push({ binding: entries.length, resource: { buffer } }));
+    const pipeline = this.pipelines[name];
+    const bindGroup = this.device.createBindGroup({ layout: pipeline.getBindGroupLayout(0), entries });
+    return { pipeline, bindGroup, groups };
+  }
+
+  quantize(x, rows, k, ws) {
+    return this.op('quantize', [['u', rows], ['u', k]], [x, ws.xq, ws.sx], [rows, 1]);
+  }
+
+  gemm(w, rows, y, ws, relu = false) {
+    return this.op('gemm_qs8', [['u', rows], ['u', w.in / 4], ['u', w.out], ['u', relu ? 1 : 0]],
+      [ws.xq, ws.sx, w.w, w.scale, w.bias, y], [Math.ceil(w.out / 64), Math.ceil(rows / 4)]);
+  }
+
+  addNorm(x, res, norm, rows, d) {
+    return this.op('add_layernorm', [['u', rows], ['u', d]], [x, res, norm.scale, norm.bias], [Math.ceil(rows / 64), 1]);
+  }
+
+  attention(q, k, v, ws, qrows, tq, S, cfg) {
+    const inv = Math.fround(1 / Math.fround(Math.sqrt(cfg.d / cfg.heads)));
+    return this.op('attention', [['u', qrows], ['u', tq], ['u', S], ['u', cfg.heads], ['u', cfg.d], ['f', inv]],
+      [q, k, v, ws.lengths, ws.ctx], [Math.ceil((qrows * cfg.heads) / 64), 1]);
+  }
+
+  // x = LayerNorm(x + FFN(x)) for `rows` rows of x.
+  feedForward(f, x, rows, ws, d, ffn) {
+    return [
+      this.quantize(x, rows, d, ws), this.gemm(f.w1, rows, ws.hidden, ws, true),
+      this.quantize(ws.hidden, rows, ffn, ws), this.gemm(f.w2, rows, ws.tmp, ws),
+      this.addNorm(x, ws.tmp, f.norm, rows, d),
+    ];
+  }
+
+  encoderOps(m, ws, B, S) {
+    const { cfg } = m, { d, ffn } = cfg, rows = B * S;
+    const sqrtD = Math.fround(Math.sqrt(d));
+    const ops = [this.op('embed_source', [['u', rows], ['u', d], ['u', S], ['f', sqrtD]],
+      [m.embedding, m.embeddingScale, m.positional, ws.ids, ws.x], [Math.ceil((rows * d) / 64), 1])];
+    for (const L of m.enc) {
+      ops.push(this.quantize(ws.x, rows, d, ws),
+        this.gemm(L.attn.q, rows, ws.q, ws), this.gemm(L.attn.k, rows, ws.k, ws), this.gemm(L.attn.v, rows, ws.v, ws),
+        this.attention(ws.q, ws.k, ws.v, ws, rows, S, S, cfg),
+        this.quantize(ws.ctx, rows, d, ws), this.gemm(L.attn.o, rows, ws.tmp, ws),
+        this.addNorm(ws.x, ws.tmp, L.attn.norm, rows, d),
+        ...this.feedForward(L.ffn, ws.x, rows, ws, d, ffn));
+    }
+    ops.push(this.quantize(ws.x, rows, d, ws));
+    m.dec.forEach((L, l) => ops.push(this.gemm(L.cross.k, rows, ws.crossK[l], ws), this.gemm(L.cross.v, rows, ws.crossV[l], ws)));
+    return ops;
+  }
+
+  stepOps(m, ws, B, S) {
+    const { cfg } = m, { d, ffn } = cfg;
+    const sqrtD = Math.fround(Math.sqrt(d));
+    const ops = [this.op('embed_target', [['u', B], ['u', d], ['f', sqrtD]],
+      [m.embedding, m.embeddingScale, m.positional, ws.history, ws.step, ws.y], [Math.ceil((B * d) / 64), 1])];
+    m.dec.forEach((L, l) => {
+      ops.push(this.quantize(ws.y, B, d, ws), this.gemm(L.forget, B, ws.a, ws), this.gemm(L.ssru, B, ws.bb, ws),
+        this.op('ssru', [['u', B * d]], [ws.a, ws.bb, ws.cells[l]], [Math.ceil((B * d) / 64), 1]),
+        this.addNorm(ws.y, ws.a, L.ssruNorm, B, d),
+        this.quantize(ws.y, B, d, ws), this.gemm(L.cross.q, B, ws.q, ws),
+        this.attention(ws.q, ws.crossK[l], ws.crossV[l], ws, B, 1, S, cfg),
+        this.quantize(ws.ctx, B, d, ws), this.gemm(L.cross.o, B, ws.a, ws),
+        this.addNorm(ws.y, ws.a, L.cross.norm, B, d),
+        ...this.feedForward(L.ffn, ws.y, B, ws, d, ffn));
+    });
+    ops.push(this.quantize(ws.y, B, d, ws), this.gemm(m.output, B, ws.logits, ws),
+      this.op('argmax', [['u', B], ['u', cfg.vocab], ['u', cfg.unk]], [ws.logits, ws.step, ws.history], [B, 1]),
+      this.op('advance', null, [ws.step], [1, 1]));
+    return ops;
+  }
+
+  record(encoder, ops) {
+    const pass = encoder.beginComputePass();
+    for (const o of ops) {
+      pass.setPipeline(o.pipeline);
+      pass.setBindGroup(0, o.bindGroup);
+      pass.dispatchWorkgroups(o.groups[0], o.groups[1]);
+    }
+    pass.end();
+  }
+
+  // sources: token-id arrays ending in EOS (at most 256 ids) -> output ids without EOS, per source.
+  async decode(stage, sources) {
+    if (this.lostReason) throw new Error(this.lostReason);
+    const m = this.models[stage];
+    const ws = this.workspace(m.cfg);
+    const order = sources.map((_, i) => i).sort((a, b) => sources[a].length - sources[b].length);
+    const out = new Array(sources.length);
+    for (let i = 0; i < order.length;) {
+      const S = sources[order[Math.min(order.length, i + this.maxBatch) - 1]].length;
+      const B = Math.max(1, Math.min(this.maxBatch, Math.floor(MAX_ROWS / S), order.length - i));
+      const batch = order.slice(i, i + B);
+      const res = await this.decodeBatch(m, ws, batch.map((j) => sources[j]));
+      batch.forEach((j, k) => { out[j] = res[k]; });
+      i += batch.length;
+    }
+    await this.checkErrors();
+    return out;
+  }
+
+  async decodeBatch(m, ws, src) {
+    const { cfg } = m, { device } = this, B = src.length;
+    const S = Math.max(...src.map((s) => s.length));
+    if (S > MAX_SOURCE) throw new Error(`source of ${S} tokens exceeds the WebGPU decoder's ${MAX_SOURCE}`);
+    const ids = new Int32Array(B * S).fill(cfg.eos);
+    src.forEach((s, b) => ids.set(s, b * S));
+    device.queue.writeBuffer(ws.ids, 0, ids);
+    device.queue.writeBuffer(ws.lengths, 0, new u32(src.map((s) => s.length)));
+    device.queue.writeBuffer(ws.step, 0, new u32([0]));
+    this.batchBuffers = [];
+    try {
+      const encOps = this.encoderOps(m, ws, B, S), stepOps = this.stepOps(m, ws, B, S);
+      const limit = src.map((s) => Math.ceil(cfg.lengthFactor * s.length + EXTRA_LENGTH));
+      const steps = Math.min(Math.max(...limit) + 1, ws.maxSteps, MAX_POSITIONS);
+      const out = src.map(() => []);
+      const done = new Array(B).fill(false);
+      let live = B;
+      for (let t = 0; t < steps && live > 0;) {
+        const n = Math.min(t === 0 ? 4 : STEPS_PER_READBACK, steps - t);
+        const encoder = device.createCommandEncoder();
+        if (t === 0) {
+          for (const c of ws.cells) encoder.clearBuffer(c);
+          this.record(encoder, encOps);
+        }
+        for (let s = 0; s < n; s++) this.record(encoder, stepOps);
+        encoder.copyBufferToBuffer(ws.history, 4 * t * B, ws.readback, 0, 4 * n * B);
+        device.queue.submit([encoder.finish()]);
+        await ws.readback.mapAsync(GPUMapMode.READ, 0, 4 * n * B);
+        const chosen = new Int32Array(ws.readback.getMappedRange(0, 4 * n * B).slice(0));
+        ws.readback.unmap();
+        for (let s = 0; s < n; s++)
+          for (let r = 0; r < B; r++) {
+            if (done[r]) continue;
+            const tok = chosen[s * B + r];
+            // As GreedySearch: stop at EOS or at the length limit, before adding the token.
+            if (tok === cfg.eos || out[r].length >= limit[r]) { done[r] = true; live--; continue; }
+            out[r].push(tok);
+          }
+        t += n;
+      }
+      return out.map((o) => Int32Array.from(o));
+    } finally {
+      for (const b of this.batchBuffers) b.destroy();
+      this.batchBuffers = [];
+    }
+  }
+
+  // For tests: what happens when the GPU goes away (driver reset, tab in background, ...).
+  loseDevice() {
+    this.device.destroy();
+  }
+
+  destroy() {
+    this.ws?.destroy();
+    for (const m of this.models ?? []) m.destroy();
+    this.device.destroy();
+  }
+}
