@@ -80,7 +80,7 @@ export class GpuDecoder {
       key, maxSteps,
       ids: b(MAX_ROWS), lengths: b(R),
       x: b(MAX_ROWS * d), q: b(MAX_ROWS * d), k: b(MAX_ROWS * d), v: b(MAX_ROWS * d), ctx: b(MAX_ROWS * d), tmp: b(MAX_ROWS * d),
-      hidden: b(MAX_ROWS * ffn), xq: b(MAX_ROWS * wide / 4), sx: b(MAX_ROWS),
+      hidden: b(MAX_ROWS * ffn), xq: b(MAX_ROWS * wide), sx: b(MAX_ROWS),
       crossK: Array.from({ length: cfg.decLayers }, () => b(MAX_ROWS * d)),
       crossV: Array.from({ length: cfg.decLayers }, () => b(MAX_ROWS * d)),
       cells: Array.from({ length: cfg.decLayers }, () => b(R * d)),
@@ -112,12 +112,12 @@ export class GpuDecoder {
   }
 
   quantize(x, rows, k, ws) {
-    return this.op('quantize', [['u', rows], ['u', k]], [x, ws.xq, ws.sx], [rows, 1]);
+    return this.op('quantize', [['u', rows], ['u', k], ['f', 127]], [x, ws.xq, ws.sx], [Math.ceil(rows / 64), 1]);
   }
 
   gemm(w, rows, y, ws, relu = false) {
     return this.op('gemm_qs8', [['u', rows], ['u', w.in / 4], ['u', w.out], ['u', relu ? 1 : 0]],
-      [ws.xq, ws.sx, w.w, w.scale, w.bias, y], [Math.ceil(w.out / 64), Math.ceil(rows / 4)]);
+      [ws.xq, ws.sx, w.w, w.scale, w.bias, y], [Math.ceil(w.out / 64), Math.ceil(rows / 8)]);
   }
 
   addNorm(x, res, norm, rows, d) {
@@ -173,7 +173,7 @@ export class GpuDecoder {
         ...this.feedForward(L.ffn, ws.y, B, ws, d, ffn));
     });
     ops.push(this.quantize(ws.y, B, d, ws), this.gemm(m.output, B, ws.logits, ws),
-      this.op('argmax', [['u', B], ['u', cfg.vocab], ['u', cfg.unk]], [ws.logits, ws.step, ws.history], [B, 1]),
+      this.op('argmax', [['u', B], ['u', cfg.vocab], ['u', cfg.unk]], [ws.logits, ws.step, ws.history], [Math.ceil(B / 64), 1]),
       this.op('advance', null, [ws.step], [1, 1]));
     return ops;
   }
