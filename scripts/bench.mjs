@@ -9,6 +9,9 @@ import { gunzipSync } from 'node:zlib';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createTranslator } from '../web/translator/index.js';
+import { chromium } from 'playwright-core';
+import { startServer } from './serve.mjs';
+import { CHROMIUM_ARGS } from '../tests/e2e/browser.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const modelId = process.argv[2] ?? 'en-de';
@@ -47,8 +50,26 @@ const kernels = {
   wasm: parseKernels(execFileSync(process.execPath, [join(root, 'build', 'wasm', 'kernel_bench_wasm.cjs')], { encoding: 'utf8' })),
 };
 
+// Devices in headless Chromium (web/bench/devices.html): WASM vs WebGPU for calls of 1, 8 and 64
+// sentences. Here WebGPU is SwiftShader (software); on a machine with a GPU the same page measures it.
+const deviceCount = Number(process.env.TW_BENCH_DEVICE_SENTENCES ?? 64);
+writeFileSync(join(root, 'build', 'bench', 'sentences.json'), JSON.stringify(lines.slice(0, deviceCount)));
+const server = await startServer({ port: 0, mounts: { '/benchdata/': join(root, 'build', 'bench') } });
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+let devices;
+try {
+  const page = await browser.newPage();
+  await page.goto(`http://127.0.0.1:${server.address().port}/bench/devices.html?model=${modelId}&n=${deviceCount}&sentences=/benchdata/sentences.json`);
+  await page.waitForFunction(() => window.benchResult, null, { timeout: 1_800_000 });
+  devices = await page.evaluate(() => window.benchResult);
+} finally {
+  await browser.close();
+  server.close();
+}
+if (devices.error) throw new Error(`device benchmark failed: ${devices.error}`);
+
 const wasmBytes = readFileSync(join(root, 'web', 'engine', 'engine.wasm'));
-const report = { date: new Date().toISOString(), model: modelId, sentences: lines.length, words, results, kernels,
+const report = { date: new Date().toISOString(), model: modelId, sentences: lines.length, words, results, kernels, devices,
   note: 'native figures are 1 thread; WASM threads are engine workers sharing each request' };
 writeFileSync(join(root, 'build', 'bench', 'latest.json'), JSON.stringify(report, null, 2) + '\n');
 console.log(`model ${modelId}, ${lines.length} sentences, ${words} words (wasm ${wasmBytes.length} bytes)`);
@@ -57,4 +78,11 @@ for (const r of results) console.log(`${r.engine.padEnd(18)}${String(r.threads).
 const wasm = results.find((r) => r.engine === 'wasm-node' && r.threads === 1), nat = results.find((r) => r.engine === 'native-native');
 for (const [where, list] of Object.entries(kernels))
   for (const k of list.filter((x) => x.shape === 'output layer')) console.log(`kernel ${where.padEnd(7)}${k.kernel.padEnd(26)}${k.gops.toFixed(1).padStart(7)} GOP/s (output layer shape)`);
+console.log(`browser devices (${deviceCount} sentences; WebGPU adapter ${JSON.stringify(devices.find((d) => d.adapter)?.adapter ?? null)})`);
+for (const b of [...new Set(devices.map((d) => d.batch))]) {
+  const row = devices.filter((d) => d.batch === b);
+  const tps = (dev) => row.find((d) => d.device === dev && d.ran_on === dev)?.src_tokens_per_s;
+  const [w, g] = [tps('wasm'), tps('webgpu')];
+  console.log(`  batch ${String(b).padStart(3)}: wasm ${w?.toFixed(0) ?? '-'} src tok/s, webgpu ${g?.toFixed(0) ?? '-'} src tok/s${w && g ? `, webgpu/wasm ${(g / w).toFixed(2)}` : ''}`);
+}
 console.log(`wasm / native ratio: ${(wasm.src_tokens_per_s / nat.src_tokens_per_s).toFixed(2)}`);

@@ -37,7 +37,7 @@ Shortlist Shortlist::FromBytes(const std::string& b, int vocab_size) {
   s.offsets_.resize(offsets);
   std::memcpy(s.offsets_.data(), b.data() + 48, offsets * 8);
   s.ids_.resize(entries);
-  std::memcpy(s.ids_.data(), b.data() + 48 + offsets * 8, entries * 4);
+  if (entries) std::memcpy(s.ids_.data(), b.data() + 48 + offsets * 8, entries * 4);  // data() may be null when empty
   for (size_t i = 0; i < offsets; ++i)
     if (s.offsets_[i] > entries || (i && s.offsets_[i] < s.offsets_[i - 1]))
       throw Error(ErrorCode::kCorrupt, "shortlist: offsets are not increasing within the entries");

@@ -5,6 +5,7 @@
 
 #include "core/error.h"
 #include "format/model_file.h"
+#include "model/shortlist.h"
 #include "model/transformer.h"
 #include "tokenizer/sentencepiece.h"
 
@@ -41,6 +42,23 @@ int SentencePieceText(const uint8_t* data, size_t size) {
   for (int id : ids)
     if (id < 0 || id >= sp.size()) __builtin_trap();
   sp.Decode(ids);
+  return 0;
+}
+
+int ShortlistFile(const uint8_t* data, size_t size) {
+  constexpr int kVocab = 64;
+  try {
+    const Shortlist s = Shortlist::FromBytes(std::string(reinterpret_cast<const char*>(data), size), kVocab);
+    std::vector<int> all;
+    for (int i = -1; i <= kVocab; ++i) all.push_back(i);  // out-of-range ids are skipped, not read
+    for (const auto& batch : std::vector<std::vector<std::vector<int>>>{{{}}, {{3, 5}}, {all}}) {
+      const std::vector<int> ids = s.Allowed(batch);
+      for (size_t i = 0; i < ids.size(); ++i)
+        if (ids[i] < 0 || ids[i] >= kVocab || (i && ids[i] <= ids[i - 1])) __builtin_trap();
+      if (ids.size() % 8 != 0 && ids.size() != kVocab) __builtin_trap();
+    }
+  } catch (const Error&) {
+  }
   return 0;
 }
 

@@ -8,4 +8,5 @@ namespace tw::fuzz {
 int ModelFile(const uint8_t* data, size_t size);        // our model loader + config + shapes
 int SentencePieceModel(const uint8_t* data, size_t size);  // .model protobuf parsing
 int SentencePieceText(const uint8_t* data, size_t size);   // encode/decode arbitrary bytes
+int ShortlistFile(const uint8_t* data, size_t size);        // Marian lex shortlist reader + Allowed()
 }  // namespace tw::fuzz

@@ -3,7 +3,9 @@
 export type Device = 'auto' | 'wasm' | 'webgpu';
 
 export interface ProgressEvent {
-  status: 'initiate' | 'download' | 'progress' | 'done' | 'ready';
+  status: 'initiate' | 'download' | 'progress' | 'done' | 'ready' | 'fallback';
+  /** for 'fallback': why WebGPU is not (or no longer) used */
+  reason?: string;
   /** e.g. "en-de/model.twm", "engine.wasm"; for 'ready' the route, e.g. "de-en+en-fr" */
   file: string;
   loaded: number;
@@ -17,8 +19,14 @@ export interface TranslatorOptions {
   to?: string;
   /** a registry id ("en-de"), or URLs of a model and its SentencePiece vocabulary */
   model?: string | { model: string; vocab: string };
-  /** only 'wasm' is implemented today; 'auto' and 'webgpu' run on WASM */
+  /** 'wasm' (default); 'webgpu': greedy requests on WebGPU when an adapter works; 'auto': WebGPU
+   * only on a hardware adapter and for requests of at least gpuMinLines lines. Any WebGPU
+   * failure falls back to WASM (see Translator.deviceReason and the 'fallback' progress event). */
   device?: Device;
+  /** sentences per GPU batch (default 64) */
+  gpuBatch?: number;
+  /** with device 'auto', smaller requests stay on WASM (default 8) */
+  gpuMinLines?: number;
   /** engine workers working on shares of each request (default 1; each holds its own copy of the model) */
   threads?: number;
   beam?: number;
@@ -37,6 +45,13 @@ export interface Translator {
   readonly stats: { sourceTokens: number };
   /** number of engine workers */
   readonly threads: number;
+  /** where requests run now */
+  readonly device: 'wasm' | 'webgpu';
+  /** why WebGPU is not in use when it was asked for, else null */
+  readonly deviceReason: string | null;
+  readonly adapter: { vendor: string; architecture: string; description: string } | null;
+  /** simulates losing the GPU (tests, demos): the next request falls back to WASM */
+  loseDevice(): void;
   translate(text: string): Promise<string>;
   translate(texts: string[]): Promise<string[]>;
   /** yields the translation so far after each sentence */
@@ -44,7 +59,7 @@ export interface Translator {
   dispose(): void;
 }
 
-export type ErrorCode = 'network' | 'integrity' | 'unsupported' | 'unknown-pair' | 'model-too-new' | 'bad-model' | 'disposed' | 'cancelled' | 'internal';
+export type ErrorCode = 'network' | 'integrity' | 'unsupported' | 'unknown-pair' | 'model-too-new' | 'bad-model' | 'disposed' | 'cancelled' | 'invalid-option' | 'internal';
 
 export declare class TranslatorError extends Error {
   readonly code: ErrorCode;
