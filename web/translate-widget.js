@@ -2,7 +2,8 @@
 //   <script src="/translate-widget.js" data-to="de,fr" defer></script>
 // Attributes (all optional but data-to): data-from (page language; default <html lang> or detected),
 // data-to (comma-separated targets), data-models (models base URL, default "<script dir>/models/"),
-// data-engine (engine base URL, default "<script dir>/engine/"), data-picker="off" (no built-in picker).
+// data-engine (engine base URL, default "<script dir>/engine/"), data-picker="off" (no built-in picker),
+// data-device ("auto": WebGPU where a hardware GPU makes it faster, the default; "wasm"; "webgpu").
 // Programmatic: window.TranslateWidget.translatePage(lang), .restore(); event 'translatewidget:done'.
 (() => {
   const script = document.currentScript;
@@ -14,6 +15,7 @@
     models: new URL(attr('models', 'models/'), base).href,
     engine: new URL(attr('engine', 'engine/'), base).href,
     picker: attr('picker', 'on') !== 'off',
+    device: attr('device', 'auto'),
   };
   const ready = import(new URL('widget/main.js', base).href).then((m) => m.start(config));
   window.TranslateWidget = {

@@ -1,4 +1,4 @@
-// Optimized CPU backend: quantizes activations, calls the best GEMM kernel of this CPU
+// Optimized CPU backend: quantizes activations (quantize.h), calls the best GEMM kernel of this CPU
 // (backends/kernels/gemm.h: AVX2 natively, SIMD128 in WASM, scalar elsewhere) on tiles of up to
 // 4 rows, dequantizes. Same arithmetic as the reference: int8 results are bit-identical (integer
 // accumulation is exact and dequantization is done in the same order); f32 results differ only by
@@ -22,13 +22,11 @@ class NativeBackend : public Backend {
 
   void Linear(const LinearWeights& w, const float* x, int rows, float* y) override {
     if (w.quantized()) {
-      q8_.resize((size_t)w.in);
       a16_.resize((size_t)rows * w.in);
       sx_.resize(rows);
       acc_i32_.resize((size_t)kRowTile * w.out);
       for (int r = 0; r < rows; ++r) {
-        sx_[r] = QuantizeRow(x + (size_t)r * w.in, w.in, q8_.data());
-        for (int i = 0; i < w.in; ++i) a16_[(size_t)r * w.in + i] = q8_[i];
+        sx_[r] = QuantizeRow(x + (size_t)r * w.in, w.in, a16_.data() + (size_t)r * w.in);
       }
       for (int r0 = 0; r0 < rows; r0 += kRowTile) {
         const int nr = rows - r0 < kRowTile ? rows - r0 : kRowTile;
@@ -54,7 +52,6 @@ class NativeBackend : public Backend {
  private:
   kernels::Qs8GemmFn gemm_i8_;
   kernels::F32GemmFn gemm_f32_;
-  std::vector<int8_t> q8_;
   std::vector<int16_t> a16_;
   std::vector<float> sx_, acc_f32_;
   std::vector<int32_t> acc_i32_;

@@ -13,7 +13,7 @@ class ReferenceBackend : public Backend {
   const char* name() const override { return "reference"; }
   void Linear(const LinearWeights& w, const float* x, int rows, float* y) override {
     if (w.quantized()) {
-      std::vector<int8_t> qx(w.in);
+      std::vector<int16_t> qx(w.in);
       for (int r = 0; r < rows; ++r) {
         float sx = QuantizeRow(x + (size_t)r * w.in, w.in, qx.data());
         for (int n = 0; n < w.out; ++n) {

@@ -133,15 +133,53 @@ TEST(Backend, UnknownNameListsTheAvailableOnes) {
 
 TEST(Quantize, ZeroRowAndRoundTrip) {
   std::vector<float> zero(8, 0.f);
-  std::vector<int8_t> q(8, 5);
+  std::vector<int16_t> q(8, 5);
   EXPECT_EQ(QuantizeRow(zero.data(), 8, q.data()), 0.f);
   for (auto v : q) EXPECT_EQ(v, 0);
-  std::vector<float> x = {-2.f, 1.f, 0.5f, 2.f};
-  float s = QuantizeRow(x.data(), 4, q.data());
-  EXPECT_FLOAT_EQ(s, 2.f / 127.f);
-  EXPECT_EQ(q[0], -127);
-  EXPECT_EQ(q[3], 127);
-  EXPECT_EQ(q[1], 64);  // 63.5 rounds half to even
+  std::vector<float> x = {-2.f, 1.f, 0.5f, 2.f, 2.f / 4095.f * 0.5f, 2.f / 4095.f * 1.5f};
+  float s = QuantizeRow(x.data(), 6, q.data());
+  EXPECT_FLOAT_EQ(s, 2.f / 4095.f);
+  EXPECT_EQ(q[0], -4095);
+  EXPECT_EQ(q[3], 4095);
+  EXPECT_EQ(q[1], 2048);  // 2047.5 rounds half to even
+  EXPECT_EQ(q[2], 1024);  // 1023.75
+  EXPECT_EQ(q[4], 0);     // 0.5 rounds half to even
+  EXPECT_EQ(q[5], 2);     // 1.5 too
+}
+
+TEST(Quantize, LevelsKeepInt32SumsExact) {
+  EXPECT_EQ(ActivationLevels(256), 4095.f);
+  EXPECT_EQ(ActivationLevels(4129), 4095.f);
+  for (int k : {4130, 20000, 65536, 1 << 20}) {
+    const float l = ActivationLevels(k);
+    EXPECT_LT(l, 4095.f) << k;
+    EXPECT_LE(static_cast<double>(l) * 127.0 * k, 2147483647.0) << k;
+    EXPECT_GE(l, 1.f) << k;
+  }
+}
+
+// Worst case for exactness: every activation and weight at its extreme, the longest row that
+// keeps 4095 levels. The optimized kernels must still agree with exact 64-bit arithmetic.
+TEST(Quantize, ExtremeRowsAccumulateExactly) {
+  const int k = 4128;
+  LinearWeights w;
+  w.in = k;
+  w.out = 2;
+  std::vector<int8_t> q((size_t)2 * k, -127);
+  for (int i = 0; i < k; ++i) q[k + i] = 127;
+  std::vector<float> scale = {1.f, 1.f};
+  w.q = q.data();
+  w.scale = scale.data();
+  std::vector<float> x(k, 1.f), y(2);
+  for (const auto& name : AvailableBackends()) {
+    if (name == "xnnpack") continue;  // f32 arithmetic on dequantized weights
+    auto b = MakeBackend(name);
+    b->Prepare(w);
+    b->Linear(w, x.data(), 1, y.data());
+    const double exact = 4095.0 * 127.0 * k * (1.0 / 4095.0);
+    EXPECT_FLOAT_EQ(y[0], static_cast<float>(-exact)) << name;
+    EXPECT_FLOAT_EQ(y[1], static_cast<float>(exact)) << name;
+  }
 }
 
 }  // namespace

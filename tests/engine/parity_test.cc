@@ -118,10 +118,10 @@ TEST_P(Parity, BeamSearchIdenticalToReferenceBeamSearch) {
   EXPECT_GT(differs_from_greedy, 10u);  // beam search really searches
 }
 
-// int8 storage with dynamic int8 activations vs the f32 PyTorch logits. Each quantized matmul
-// perturbs its output by ~0.5-1 % (weights and activations rounded to 1/254 of their row maxima,
+// int8 weights (with 13-bit dynamic activations, quantize.h) vs the f32 PyTorch logits. Each
+// quantized matmul perturbs its output by ~0.5 % (weights rounded to 1/254 of their row maxima,
 // errors partly cancelling over the sum); through 2 + 2 layers of residual blocks and LayerNorm
-// that measured ~2-4 % of the logit range, so 8 % of max |logit| is the bound.
+// that measured ~2-4 % of the logit range with 8-bit activations, so 8 % of max |logit| is the bound.
 TEST_P(Parity, Int8LogitsWithinToleranceOfF32) {
   Cases c = Load(GetParam().arch);
   auto m = Model(GetParam().arch, "int8", GetParam().backend);

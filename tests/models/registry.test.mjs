@@ -40,10 +40,9 @@ for (const model of registry.models) {
     const dir = join(root, 'models', model.id);
     const f32 = JSON.parse(readFileSync(join(dir, 'scores.f32.json'), 'utf8'));
     const int8 = JSON.parse(readFileSync(join(dir, 'scores.int8.json'), 'utf8'));
-    // Measured 91.6 % (en-de) and 93.3 % (en-fr) at shipping, below the 95 % we aim for (per-token
-    // int8 activations in every layer; f32 logits alone only move en-de to 92.7 %). BLEU is what
-    // users see, and it stays within 0.1 of f32.
-    assert.ok(int8.identical_to_f32 >= 0.9, `int8 greedy output equals f32 for ${int8.identical_to_f32 * 100} %`);
+    // Measured at shipping with 13-bit activations (engine/backends/quantize.h): 95.4 % (en-de),
+    // 96.5 % (en-fr); 8-bit activations gave 91.6 % / 93.3 %.
+    assert.ok(int8.identical_to_f32 >= 0.95, `int8 greedy output equals f32 for ${int8.identical_to_f32 * 100} %`);
     assert.ok(int8.bleu >= f32.bleu - 0.5, `int8 BLEU ${int8.bleu} vs f32 ${f32.bleu}`);
   });
 

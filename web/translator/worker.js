@@ -18,14 +18,10 @@ async function startGpu(msg) {
   try {
     const { default: shaders } = await import(new URL('wgsl.mjs', msg.engineUrl).href);
     const { GpuDecoder } = await import('./webgpu/gpu-decoder.js');
-    const decoder = await GpuDecoder.create(shaders, msg.stages.map((s) => s.model), { maxBatch: msg.gpuBatch ?? 64 });
-    if (msg.device === 'auto' && decoder.software) {
-      decoder.destroy();
-      return { reason: `the WebGPU adapter is software-rendered (${Object.values(decoder.adapterInfo).filter(Boolean).join(', ') || 'fallback adapter'}), slower than WASM` };
-    }
-    gpu = decoder;
+    gpu = await GpuDecoder.create(shaders, msg.stages.map((s) => s.model),
+      { maxBatch: msg.gpuBatch ?? 64, hardwareOnly: msg.device === 'auto' });
     gpuMinLines = msg.device === 'auto' ? (msg.gpuMinLines ?? 8) : 1;
-    return { adapter: decoder.adapterInfo };
+    return { adapter: gpu.adapterInfo };
   } catch (e) {
     return { reason: e.message };
   }

@@ -18,7 +18,7 @@ export function start(config) {
       bytes = new Map();
       picker?.setStatus('downloading');
       const p = createTranslator({
-        from: sourceLang, to: lang,
+        from: sourceLang, to: lang, device: config.device,
         modelsUrl: config.models, engineUrl: new URL('engine.mjs', config.engine).href, wasmUrl: new URL('engine.wasm', config.engine).href,
         progressCallback: (e) => {
           if (e.status === 'progress' || e.status === 'done') {

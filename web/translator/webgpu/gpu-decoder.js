@@ -1,9 +1,9 @@
 // Greedy translation of token-id sequences on WebGPU: the encoder over a whole batch, then
 // decoder steps queued several at a time with the chosen tokens kept on the GPU (a step counter
 // and a token history the kernels read), read back once per chunk of steps to see who finished.
-// Arithmetic follows the WASM engine's int8 path (dynamic int8 activations, exact int32 sums),
+// Arithmetic follows the WASM engine's int8 path (dynamic 13-bit activations, exact int32 sums),
 // so outputs match it; see docs/ARCHITECTURE.md.
-import { openGpuDevice } from './gpu-device.js';
+import { GpuUnavailable, openGpuDevice } from './gpu-device.js';
 import { uploadModel, MAX_POSITIONS } from './gpu-weights.js';
 
 const MAX_ROWS = 4096;        // encoder rows (sentences x padded length) per batch
@@ -15,8 +15,14 @@ const f32 = Float32Array, u32 = Uint32Array;
 
 export class GpuDecoder {
   // shaders: { name: WGSL source } (web/engine/wgsl.mjs, built from webgpu/kernels/*.wgsl).
-  static async create(shaders, models, { maxBatch = 64 } = {}) {
+  // hardwareOnly: refuse a software adapter before compiling or uploading anything.
+  static async create(shaders, models, { maxBatch = 64, hardwareOnly = false } = {}) {
     const gpu = await openGpuDevice();
+    if (hardwareOnly && gpu.software) {
+      gpu.device.destroy();
+      const name = Object.values(gpu.adapterInfo).filter(Boolean).join(', ') || 'fallback adapter';
+      throw new GpuUnavailable(`the WebGPU adapter is software-rendered (${name}), slower than WASM`);
+    }
     const dec = new GpuDecoder(gpu, shaders, maxBatch);
     try {
       await dec.compile();
@@ -112,7 +118,9 @@ export class GpuDecoder {
   }
 
   quantize(x, rows, k, ws) {
-    return this.op('quantize', [['u', rows], ['u', k], ['f', 127]], [x, ws.xq, ws.sx], [Math.ceil(rows / 64), 1]);
+    // engine/backends/quantize.h ActivationLevels: as many levels as keep int32 sums exact.
+    const levels = Math.min(4095, Math.floor(2147483647 / (127 * k)));
+    return this.op('quantize', [['u', rows], ['u', k], ['f', levels]], [x, ws.xq, ws.sx], [Math.ceil(rows / 64), 1]);
   }
 
   gemm(w, rows, y, ws, relu = false) {

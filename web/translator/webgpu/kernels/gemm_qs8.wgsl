@@ -2,10 +2,10 @@
 // with the integer sum exact and the dequantization order of engine/backends/quantize.h, so that
 // every output equals the CPU backends' bit for bit.
 //
-// The int8 values travel as floats holding small integers: a product is at most 127 * 127 and a
-// chunk of 256 products sums to less than 2^24, so float arithmetic is exact in any order (fused
-// or not); chunk sums are then added up as i32. Floats because GPUs (and software WebGPU)
-// multiply-add floats fastest.
+// The integers travel as floats: a product is at most 4095 * 127 (activation levels times the
+// int8 weight range) and a chunk of 32 products sums to less than 2^24, so float arithmetic is
+// exact in any order (fused or not); chunk sums are then added up as i32. Floats because GPUs
+// (and software WebGPU) multiply-add floats fastest.
 //
 // Weights are transposed, [k/4, n] vec4s, so neighbouring threads (n) read neighbouring memory.
 // Each thread computes one output column for ROWS rows, reusing every weight it loads ROWS
@@ -13,7 +13,7 @@
 struct Params { rows: u32, k4: u32, n: u32, relu: u32 }
 
 const ROWS = 8u;
-const CHUNK = 64u;  // vec4s per exact float partial sum
+const CHUNK = 8u;  // vec4s (32 products) per exact float partial sum
 
 @group(0) @binding(0) var<uniform> p: Params;
 @group(0) @binding(1) var<storage, read> xq: array<vec4<f32>>;

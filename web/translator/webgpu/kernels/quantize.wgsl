@@ -1,9 +1,9 @@
-// Dynamic int8 quantization of activation rows, as engine/backends/quantize.h:
-// scale = max|x| / 127, q = round-half-even(clamp(x * (127 / max|x|), -127, 127)), stored as
-// floats holding those integers (what gemm_qs8 reads). One thread per row: no workgroup
-// barriers, which software WebGPU runs slowly.
-// q_max is 127, passed in rather than written as a constant: a compiler may turn division by a
-// constant into multiplication by its reciprocal, which rounds differently from the CPU.
+// Dynamic quantization of activation rows, as engine/backends/quantize.h with L = q_max levels
+// (ActivationLevels: 4095 for rows up to 4129 wide): scale = max|x| / L,
+// q = round-half-even(clamp(x * (L / max|x|), -L, L)), stored as floats holding those integers
+// (what gemm_qs8 reads). One thread per row: no workgroup barriers, which software WebGPU runs
+// slowly. L comes in as a uniform, never a constant: a compiler may turn division by a constant
+// into multiplication by its reciprocal, which rounds differently from the CPU.
 struct Params { rows: u32, k: u32, q_max: f32 }
 
 @group(0) @binding(0) var<uniform> p: Params;
@@ -25,7 +25,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
   for (var i = 0u; i < p.k; i++) {
     var v = x[base + i] * inv;
     if (v != v) { v = 0.0; }
-    xq[base + i] = round(min(max(v, -127.0), 127.0));
+    xq[base + i] = round(min(max(v, -p.q_max), p.q_max));
   }
   sx[r] = amax / p.q_max;
 }
