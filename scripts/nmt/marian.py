@@ -6,8 +6,13 @@ int32 shapes, u64 pad + pad zero bytes up to the next 256-byte boundary, then th
 back, each padded to a multiple of 256 bytes; `special:model.yml` (int8 YAML + NUL) comes last,
 unpadded. W matrices are [in, out]; biases and norms [1, n].
 
-Usage: /usr/bin/python3 -m nmt.marian export CHECKPOINT.pt|MODEL.twm [...] --out model.bin [--precision intgemm8]
-       /usr/bin/python3 -m nmt.marian import model.bin --out model.twm --dtype int8 --src en --tgt de
+OPUS-MT models come as `.npz` (numpy zip) with the same tensor names; both are read here.
+Alpha models (`gemm-precision: int8shiftAlphaAll`) add a [1, 1] `<matrix>_QuantMultA` per
+intgemm matrix: 127 / (mean + 1.1 std) of the per-batch max |input| measured on sample text.
+
+Usage: /usr/bin/python3 -m nmt.marian export CHECKPOINT.pt|MODEL.twm [...] --out model.bin
+                                            [--precision intgemm8 [--alphas --src en --tgt de]]
+       /usr/bin/python3 -m nmt.marian import model.bin|model.npz --out model.twm --dtype int8 --src en --tgt de
 """
 import argparse
 import struct
@@ -38,8 +43,9 @@ def intgemm8_bytes(name, a):
     return np.frombuffer(body + struct.pack("<f", mult), dtype=np.int8)
 
 
-def write_bin(path, tensors, yml, precision="float32"):
-    """tensors: list of (name, float32 array); yml: the model config text; precision float32|intgemm8."""
+def write_bin(path, tensors, yml, precision="float32", alphas=None):
+    """tensors: list of (name, float32 array); yml: the model config text; precision float32|intgemm8;
+    alphas: {matrix name: activation multiplier} written as `<name>_QuantMultA` (intgemm8 only)."""
     items = []
     for n, a in tensors:
         a = np.ascontiguousarray(a, dtype=np.float32)
@@ -47,6 +53,9 @@ def write_bin(path, tensors, yml, precision="float32"):
             items.append((n, INTGEMM8, a.shape, intgemm8_bytes(n, a)))
         else:
             items.append((n, FLOAT32, a.shape, a))
+    for n, alpha in (alphas or {}).items():
+        a = np.array([[alpha]], dtype=np.float32)
+        items.append((f"{n}_QuantMultA", FLOAT32, a.shape, a))
     cfg = np.frombuffer(yml.encode() + b"\0", dtype=np.int8)
     items.append(("special:model.yml", INT8, cfg.shape, cfg))
     sizes = [_pad256(a.nbytes) if n != "special:model.yml" else a.nbytes for n, _, _, a in items]
@@ -104,6 +113,80 @@ def read_bin(path):
         else:
             raise ValueError(f"{path}: tensor {name} has unsupported type {typ:#x}")
     return out, yml
+
+
+def read_npz(path):
+    """-> (dict name -> float32 array, yml text) of an OPUS-MT style numpy zip."""
+    with np.load(path) as z:
+        out = {k: z[k] for k in z.files}
+    yml = ""
+    if "special:model.yml" in out:
+        yml = out.pop("special:model.yml").astype(np.int8).tobytes().split(b"\0")[0].decode()
+    return {k: v.astype(np.float32) for k, v in out.items()}, yml
+
+
+def read_marian(path):
+    return read_npz(path) if path.endswith(".npz") else read_bin(path)
+
+
+def check_supported(tensors, yml):
+    """Raises ValueError naming what our engine cannot run (instead of converting it wrongly)."""
+    def get(key):
+        for line in yml.splitlines():
+            if line.startswith(key + ":"):
+                return line.split(":", 1)[1].strip().strip('"')
+        return None
+    if "Wemb" not in tensors:
+        names = [n for n in ("encoder_Wemb", "decoder_Wemb") if n in tensors]
+        raise ValueError(f"separate source and target embeddings ({', '.join(names) or 'no Wemb'}): the engine runs models "
+                         "with one joint vocabulary and tied embeddings (tied-embeddings-all)")
+    if "decoder_ff_logit_out_W" in tensors or "decoder_ff_logit_out_Wt" in tensors:
+        raise ValueError("untied output layer (decoder_ff_logit_out_W): the engine ties it to Wemb")
+    if any(n.endswith("Wpos") for n in tensors):
+        raise ValueError("trained position embeddings: the engine uses sinusoidal positions")
+    if get("transformer-preprocess") not in (None, "", '""'):
+        raise ValueError(f"transformer-preprocess '{get('transformer-preprocess')}' (pre-norm): the engine is post-norm (dan)")
+    if get("transformer-postprocess") not in (None, "dan"):
+        raise ValueError(f"transformer-postprocess '{get('transformer-postprocess')}': the engine implements 'dan'")
+
+
+def compute_alphas(state, cfg, src_ids, tgt_ids, batch=16):
+    """Marian-style activation multipliers: for each intgemm matrix, 127 / (mean + 1.1 std) over
+    batches of the batch's max |input|, measured with the PyTorch twin (teacher-forced on sample
+    sentence pairs). state: our tensor names -> arrays; *_ids: lists of id lists ending in EOS."""
+    import torch
+    from .model import Config, Transformer
+    from .data import pad
+    model = Transformer(Config(**{k: cfg[k] for k in ("vocab_size", "d_model", "heads", "ffn", "enc_layers", "dec_layers",
+                                                     "dec_cell", "activation")}, dropout=0.0))
+    model.load_state_dict({k: torch.as_tensor(np.asarray(v)) for k, v in state.items()})
+    model.eval()
+    maxima = {}
+
+    def record(name, x):
+        maxima.setdefault(name, []).append(float(x.detach().abs().max()))
+
+    marian = {ours: theirs for ours, theirs, _ in _pairs(cfg)}
+    hooks = []
+    for mod_name, mod in model.named_modules():
+        if isinstance(mod, torch.nn.Linear):
+            theirs = marian[f"{mod_name}.weight"]
+            hooks.append(mod.register_forward_pre_hook(lambda m, inp, n=theirs: record(n, inp[0])))
+            if mod_name.endswith("ssru.forget"):  # the SSRU's own matrix multiplies the same input
+                hooks.append(mod.register_forward_pre_hook(lambda m, inp, n=theirs[:-1]: record(n, inp[0])))
+    # The output layer's input: what the last decoder layer returns.
+    hooks.append(model.dec[-1].ffn_norm.register_forward_hook(lambda m, inp, out: record("Wemb", out)))
+    with torch.no_grad():
+        for i in range(0, len(src_ids), batch):
+            s, t = src_ids[i:i + batch], tgt_ids[i:i + batch]
+            src = pad(s, cfg["eos_id"])
+            tgt_in = pad([[cfg["eos_id"]] + x[:-1] for x in t], cfg["eos_id"])
+            model(src, torch.tensor([len(x) for x in s]), tgt_in)
+    for h in hooks:
+        h.remove()
+    alphas = {n: 127.0 / (np.mean(v) + 1.1 * np.std(v)) for n, v in maxima.items()}
+    alphas["none"] = alphas["Wemb"]  # the shortlisted output layer
+    return alphas
 
 
 # ------------------------------------------------------------------ name mapping
@@ -213,6 +296,8 @@ def main():
     p.add_argument("--src", default="")
     p.add_argument("--tgt", default="")
     p.add_argument("--precision", choices=["float32", "intgemm8"], default="float32")
+    p.add_argument("--alphas", action="store_true", help="intgemm8 + _QuantMultA from 256 val sentence pairs (needs --src --tgt --vocab)")
+    p.add_argument("--vocab", help="SentencePiece model, for --alphas")
     a = p.parse_args()
     if a.command == "export":
         if a.inputs[0].endswith(".twm"):  # a shipped model: its (dequantized) weights
@@ -221,9 +306,17 @@ def main():
         else:
             state, cfg = average_checkpoints(a.inputs)
             state = {k: v.numpy() for k, v in state.items()}
-        write_bin(a.out, to_marian(state, cfg), marian_yml(cfg), a.precision)
+        alphas = None
+        if a.alphas:
+            import sentencepiece as spm
+            from .data import read_lines
+            sp = spm.SentencePieceProcessor(model_file=a.vocab)
+            enc = lambda lines: [sp.encode(x) + [cfg["eos_id"]] for x in lines[:256]]
+            alphas = compute_alphas(state, cfg, enc(read_lines("val", a.src)), enc(read_lines("val", a.tgt)))
+        write_bin(a.out, to_marian(state, cfg), marian_yml(cfg), a.precision, alphas)
     else:
-        tensors, yml = read_bin(a.inputs[0])
+        tensors, yml = read_marian(a.inputs[0])
+        check_supported(tensors, yml)
         cfg = config_from_yml(yml, tensors)
         state = {k: torch.from_numpy(np.ascontiguousarray(v)) for k, v in from_marian(tensors, cfg).items()}
         meta = config_metadata(cfg)

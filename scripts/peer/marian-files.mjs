@@ -18,6 +18,7 @@ export function marianFiles(modelId) {
     vocab: join(dir, 'vocab.spm'),
     f32Bin: join(dir, 'model.f32.bin'),
     int8Bin: join(dir, 'model.intgemm8.bin'),
+    alphaBin: join(dir, 'model.intgemm8.alphas.bin'),
     oursF32: join(dir, 'model.f32.twm'),
     oursInt8: twm,
   };
@@ -25,5 +26,7 @@ export function marianFiles(modelId) {
   py('export', twm, '--out', files.f32Bin);
   py('export', twm, '--out', files.int8Bin, '--precision', 'intgemm8');
   py('import', files.f32Bin, '--out', files.oursF32, '--dtype', 'f32');
+  const [src, tgt] = modelId.split('-');
+  py('export', twm, '--out', files.alphaBin, '--precision', 'intgemm8', '--alphas', '--src', src, '--tgt', tgt, '--vocab', files.vocab);
   return files;
 }

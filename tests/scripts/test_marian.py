@@ -8,7 +8,8 @@ import unittest
 import numpy as np
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "scripts"))
-from nmt.marian import from_marian, marian_yml, read_bin, to_marian, write_bin  # noqa: E402
+from nmt.marian import (check_supported, compute_alphas, from_marian, is_intgemm_name, marian_yml,  # noqa: E402
+                        read_bin, read_marian, to_marian, write_bin)
 
 CFG = dict(vocab_size=40, d_model=16, heads=2, ffn=24, enc_layers=2, dec_layers=1, dec_cell="ssru", activation="relu",
            eos_id=0, unk_id=1)
@@ -90,6 +91,51 @@ class MarianBinary(unittest.TestCase):
         del tensors["decoder_l1_rnn_Wf"]
         with self.assertRaisesRegex(KeyError, "decoder_l1_rnn_Wf"):
             from_marian(tensors, CFG)
+
+    def test_npz_reads_like_bin(self):
+        """OPUS-MT ships .npz: same names, biases [1, n], the yml as an int8 array."""
+        path = os.path.join(self.dir, "model.npz")
+        arrays = dict(to_marian(self.state, CFG))
+        arrays["special:model.yml"] = np.frombuffer(marian_yml(CFG).encode() + b"\0", dtype=np.int8)
+        np.savez(path, **arrays)
+        tensors, yml = read_marian(path)
+        self.assertIn("transformer-decoder-autoreg: rnn", yml)
+        check_supported(tensors, yml)
+        back = from_marian(tensors, CFG)
+        for k, v in self.state.items():
+            np.testing.assert_array_equal(back[k], v, err_msg=k)
+
+    def test_unsupported_layouts_are_named(self):
+        tensors, yml = dict(to_marian(self.state, CFG)), marian_yml(CFG)
+        split = {("encoder_Wemb" if k == "Wemb" else k): v for k, v in tensors.items()}
+        split["decoder_Wemb"] = tensors["Wemb"]
+        cases = [
+            (split, yml, "separate source and target embeddings"),
+            ({**tensors, "decoder_ff_logit_out_W": tensors["Wemb"].T}, yml, "untied output layer"),
+            ({**tensors, "Wpos": tensors["Wemb"]}, yml, "trained position embeddings"),
+            (tensors, yml.replace('transformer-preprocess: ""', "transformer-preprocess: n"), "pre-norm"),
+        ]
+        for t, y, message in cases:
+            with self.assertRaisesRegex(ValueError, message):
+                check_supported(t, y)
+
+    def test_alphas_cover_every_intgemm_matrix_and_round_trip(self):
+        rng = np.random.RandomState(3)
+        sents = [[int(x) for x in rng.randint(2, CFG["vocab_size"], size=rng.randint(2, 9))] + [0] for _ in range(40)]
+        alphas = compute_alphas(self.state, CFG, sents, sents[::-1], batch=8)
+        matrices = {n for n, _ in to_marian(self.state, CFG) if is_intgemm_name(n)}
+        self.assertEqual(set(alphas), matrices | {"none"})
+        for n, a in alphas.items():
+            self.assertTrue(np.isfinite(a) and a > 0, n)
+        # Cross-attention K and V read the same encoder output, so they get the same multiplier.
+        self.assertAlmostEqual(alphas["decoder_l1_context_Wk"], alphas["decoder_l1_context_Wv"])
+        self.assertNotAlmostEqual(alphas["encoder_l1_ffn_W1"], alphas["encoder_l1_ffn_W2"])
+        path = os.path.join(self.dir, "alphas.bin")
+        write_bin(path, to_marian(self.state, CFG), marian_yml(CFG), "intgemm8", alphas)
+        tensors, _ = read_bin(path)
+        for n, a in alphas.items():
+            self.assertEqual(tensors[f"{n}_QuantMultA"].shape, (1, 1))
+            self.assertAlmostEqual(float(tensors[f"{n}_QuantMultA"][0, 0]), a, places=4)
 
 
 if __name__ == "__main__":
