@@ -74,3 +74,24 @@ TEST(CApi, PlanDecodeAssembleMatchesTranslate) {
 }
 
 }  // namespace
+
+namespace {
+
+// An OPUS-MT-style model (self-attention decoder, swish, d 16, random weights) converted from
+// .npz with its joint vocabulary (tests/scripts/make_opus_package.py): the engine loads it and
+// keeps one output line per input line.
+TEST(CApi, ConvertedOpusMtPackageTranslates) {
+  const std::string dir = std::string(TW_TESTDATA) + "/opus/";
+  const std::string model = Slurp(dir + "model.twm"), vocab = Slurp(dir + "vocab.spm");
+  ASSERT_FALSE(model.empty());
+  tw_translator* t = tw_translator_create(model.data(), model.size(), vocab.data(), vocab.size(), "native");
+  ASSERT_NE(t, nullptr) << tw_last_error();
+  EXPECT_STREQ(tw_model_meta(t, "dec_cell"), "self-attention");
+  EXPECT_STREQ(tw_model_meta(t, "activation"), "swish");
+  const char* out = tw_translate(t, "A man rides a bike.\nTwo dogs play.", 1);
+  ASSERT_NE(out, nullptr) << tw_last_error();
+  EXPECT_NE(std::string(out).find('\n'), std::string::npos);
+  tw_translator_free(t);
+}
+
+}  // namespace

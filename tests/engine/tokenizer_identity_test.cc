@@ -34,9 +34,10 @@ std::vector<std::string> ReadGz(const std::string& path) {
 
 class Identity : public ::testing::Test {
  protected:
-  void SetUp() override {
-    ASSERT_TRUE(lib.Load(kModel).ok()) << kModel;
-    ours = std::make_unique<SentencePiece>(SentencePiece::FromPath(kModel));
+  void SetUp() override { Load(kModel); }
+  void Load(const std::string& model) {
+    ASSERT_TRUE(lib.Load(model).ok()) << model;
+    ours = std::make_unique<SentencePiece>(SentencePiece::FromPath(model));
   }
   void Check(const std::string& text) {
     std::vector<int> want;
@@ -72,6 +73,19 @@ TEST_F(Identity, HardStrings) {
                         "e\xCC\x81 combining", "zero\xE2\x80\x8Bwidth", "tab\tand\nnewline", "\xFF\xFE broken utf8",
                         "Ελληνικά и кириллица 漢字", "ﬁ ligature ①②", "\xC2\xA0non-breaking\xC2\xA0space"})
     Check(s);
+}
+
+// The vocabulary nmt.opus_vocab makes for an OPUS-MT package (ids from vocab.yml, target-only
+// pieces UNUSED), on the Multi30k English and German test sentences: German text reaches
+// characters the source pieces do not cover, so unknown runs and UNUSED pieces are exercised.
+TEST_F(Identity, OpusMtJointVocabulary) {
+  Load(std::string(TW_TESTDATA) + "/opus/vocab.spm");
+  const std::string corpus = std::string(TW_SOURCE_DIR) + "/../shared/data/multi30k/";
+  for (const char* lang : {"en", "de"})
+    for (const auto& l : ReadGz(corpus + "test_2016_flickr." + lang + ".gz")) {
+      Check(l);
+      if (HasFatalFailure()) return;
+    }
 }
 
 TEST(SentencePieceModel, GarbageIsRejectedWithAClearError) {
