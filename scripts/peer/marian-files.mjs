@@ -19,6 +19,7 @@ export function marianFiles(modelId) {
     f32Bin: join(dir, 'model.f32.bin'),
     int8Bin: join(dir, 'model.intgemm8.bin'),
     alphaBin: join(dir, 'model.intgemm8.alphas.bin'),
+    shortlist: join(dir, 'lex.s2t.bin'),
     oursF32: join(dir, 'model.f32.twm'),
     oursInt8: twm,
   };
@@ -27,6 +28,9 @@ export function marianFiles(modelId) {
   py('export', twm, '--out', files.int8Bin, '--precision', 'intgemm8');
   py('import', files.f32Bin, '--out', files.oursF32, '--dtype', 'f32');
   const [src, tgt] = modelId.split('-');
+  // A tight shortlist (10 targets per source piece) so that it visibly changes some outputs.
+  execFileSync('/usr/bin/python3', ['-m', 'nmt.shortlist', '--src', src, '--tgt', tgt, '--vocab', files.vocab, '--out', files.shortlist,
+    '--first', '50', '--best', '10'], { env: { ...process.env, PYTHONPATH: join(root, 'scripts') }, stdio: ['ignore', 'ignore', 'inherit'] });
   py('export', twm, '--out', files.alphaBin, '--precision', 'intgemm8', '--alphas', '--src', src, '--tgt', tgt, '--vocab', files.vocab);
   return files;
 }

@@ -14,13 +14,21 @@ const lines = gunzipSync(readFileSync(join(root, '..', 'shared', 'data', 'multi3
   .toString('utf8').split('\n').filter(Boolean);
 const buf = (p) => { const b = readFileSync(p); return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength); };
 
-async function ours(model, vocab) {
-  const t = await createTranslator({ model: { model: pathToFileURL(model).href, vocab: pathToFileURL(vocab).href } });
-  try { return await t.translate(lines); } finally { t.dispose(); }
+// oneByOne: one sentence per batch. A shortlist is the union over a batch, so the two engines
+// only allow the same targets when they batch alike.
+async function ours(model, vocab, { shortlist = null, oneByOne = false } = {}) {
+  const t = await createTranslator({ model: { model: pathToFileURL(model).href, vocab: pathToFileURL(vocab).href,
+    ...(shortlist ? { shortlist: pathToFileURL(shortlist).href } : {}) } });
+  try {
+    if (!oneByOne) return await t.translate(lines);
+    const out = [];
+    for (const l of lines) out.push(await t.translate(l));
+    return out;
+  } finally { t.dispose(); }
 }
 
-async function bergamot(model, vocab, precision) {
-  const b = await createBergamot({ model: buf(model), vocab: buf(vocab), precision });
+async function bergamot(model, vocab, precision, { shortlist = null, oneByOne = false } = {}) {
+  const b = await createBergamot({ model: buf(model), vocab: buf(vocab), precision, shortlist: shortlist && buf(shortlist), batchSize: oneByOne ? 1 : 64 });
   try { return await b.translate(lines); } finally { b.dispose(); }
 }
 
@@ -33,6 +41,18 @@ test('float32: Bergamot reads our Marian export and agrees with our engine', { t
   console.log(`float32: ${lines.length - differ.length}/${lines.length} identical; first differences:`,
     differ.slice(0, 3).map((i) => ({ i, ours: a[i], bergamot: b[i] })));
   assert.ok(share >= 0.995, `only ${(share * 100).toFixed(1)} % identical`);  // measured 99.8 %
+});
+
+test('float32 + lexical shortlist: both engines restrict the output layer the same way', { timeout: 600_000 }, async () => {
+  const full = await ours(files.oursF32, files.vocab);
+  const opts = { shortlist: files.shortlist, oneByOne: true };
+  const [a, b] = [await ours(files.oursF32, files.vocab, opts), await bergamot(files.f32Bin, files.vocab, 'float32', opts)];
+  const changed = a.filter((x, i) => x !== full[i]).length;
+  const differ = lines.map((_, i) => i).filter((i) => a[i] !== b[i]);
+  console.log(`shortlist: changes ${changed} of our outputs; ${lines.length - differ.length}/${lines.length} identical to Bergamot's; first differences:`,
+    differ.slice(0, 3).map((i) => ({ i, ours: a[i], bergamot: b[i] })));
+  assert.ok(changed >= 5, `the shortlist changed only ${changed} outputs: the comparison would not show anything`);
+  assert.ok(1 - differ.length / lines.length >= 0.995, `only ${lines.length - differ.length} identical`);
 });
 
 test('intgemm8: Bergamot runs our intgemm8 export (int8shiftAll) close to our int8 engine', { timeout: 600_000 }, async () => {

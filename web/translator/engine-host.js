@@ -31,13 +31,20 @@ export class EngineHost {
     return ptr;
   }
 
-  // Throws { code, message } from the engine when the files are bad.
-  addStage(model, vocab, backend = 'native') {
+  // Throws { code, message } from the engine when the files are bad. shortlist: optional Marian
+  // lexical shortlist (lex.*.s2t.bin) restricting the output layer.
+  addStage(model, vocab, backend = 'native', shortlist = null) {
     const mp = this.copyIn(model), vp = this.copyIn(vocab), bp = this.cString(backend);
     const handle = this.m._tw_translator_create(mp, model.byteLength, vp, vocab.byteLength, bp);
     this.m._free(mp); this.m._free(vp); this.m._free(bp);
     if (!handle) throw this.error();
     this.stages.push(handle);
+    if (shortlist) {
+      const sp = this.copyIn(shortlist);
+      const code = this.m._tw_translator_set_shortlist(handle, sp, shortlist.byteLength);
+      this.m._free(sp);
+      if (code !== 0) throw this.error();
+    }
   }
 
   // lines: array of strings without newlines -> { lines, sourceTokens } after all stages.

@@ -17,8 +17,9 @@ export interface ProgressEvent {
 export interface TranslatorOptions {
   from?: string;
   to?: string;
-  /** a registry id ("en-de"), or URLs of a model and its SentencePiece vocabulary */
-  model?: string | { model: string; vocab: string };
+  /** a registry id ("en-de"), or URLs of a model, its SentencePiece vocabulary and optionally a
+   * Marian lexical shortlist (lex.*.s2t.bin; registry entries may list one as files.shortlist) */
+  model?: string | { model: string; vocab: string; shortlist?: string };
   /** 'wasm' (default); 'webgpu': greedy requests on WebGPU when an adapter works; 'auto': WebGPU
    * only on a hardware adapter and for requests of at least gpuMinLines lines. Any WebGPU
    * failure falls back to WASM (see Translator.deviceReason and the 'fallback' progress event). */

@@ -48,7 +48,7 @@ export function planRoute(registry, from, to) {
 }
 
 /**
- * options: { from, to, model?: registry id or { model: url, vocab: url }, device?: 'auto'|'wasm'|'webgpu',
+ * options: { from, to, model?: registry id or { model: url, vocab: url, shortlist?: url }, device?: 'auto'|'wasm'|'webgpu',
  *            threads?, beam?, progressCallback?, modelsUrl?, engineUrl?, wasmUrl?,
  *            gpuBatch? (sentences per GPU batch, 64), gpuMinLines? (auto: smaller requests stay on WASM, 8) }
  * device: 'wasm' (default) runs the WASM engine; 'webgpu' decodes greedy requests on WebGPU when
@@ -63,7 +63,9 @@ export async function createTranslator(options = {}) {
 
   let stages;
   if (options.model && typeof options.model === 'object') {
-    stages = [{ files: { model: { url: options.model.model }, vocab: { url: options.model.vocab } }, id: 'custom' }];
+    const files = { model: { url: options.model.model }, vocab: { url: options.model.vocab } };
+    if (options.model.shortlist) files.shortlist = { url: options.model.shortlist };
+    stages = [{ files, id: 'custom' }];
   } else {
     const registry = await loadRegistry(modelsUrl);
     if (typeof options.model === 'string') {
@@ -76,12 +78,17 @@ export async function createTranslator(options = {}) {
   }
 
   const wasmUrl = options.wasmUrl ?? env.wasmUrl;
-  const [wasm, ...files] = await Promise.all([
+  // Per stage: model, vocab and (when the model has one) a lexical shortlist.
+  const kinds = (s) => ['model', 'vocab', ...(s.files.shortlist ? ['shortlist'] : [])];
+  const label = { model: 'model.twm', vocab: 'vocab.spm', shortlist: 'lex.s2t.bin' };
+  const [wasm, ...downloads] = await Promise.all([
     fetchVerified({ url: wasmUrl }, 'engine.wasm', progress),
-    ...stages.flatMap((s) => ['model', 'vocab'].map((k) => fetchVerified(
+    ...stages.flatMap((s) => kinds(s).map((k) => fetchVerified(
       { ...s.files[k], url: s.files[k].sha256 ? new URL(s.files[k].path, modelsUrl).href : s.files[k].url },
-      `${s.id}/${k === 'model' ? 'model.twm' : 'vocab.spm'}`, progress))),
+      `${s.id}/${label[k]}`, progress))),
   ]);
+  let at = 0;
+  const stageFiles = stages.map((s) => Object.fromEntries(kinds(s).map((k) => [k, downloads[at++]])));
 
   // threads > 1: that many engine workers, each with its own copy of the model (8 MB), taking
   // contiguous shares of every request. Unlike a pthread build this needs no SharedArrayBuffer,
@@ -91,7 +98,7 @@ export async function createTranslator(options = {}) {
   if (!['auto', 'wasm', 'webgpu'].includes(device))
     throw new TranslatorError(ErrorCodes.INVALID_OPTION, `device must be 'auto', 'wasm' or 'webgpu', not '${device}'`);
   const init = { engineUrl: options.engineUrl ?? env.engineUrl, wasm, backend: 'native',
-    stages: stages.map((_, i) => ({ model: files[2 * i], vocab: files[2 * i + 1] })),
+    stages: stageFiles,
     gpuBatch: options.gpuBatch, gpuMinLines: options.gpuMinLines };
   // With WebGPU the first worker drives the GPU and is the only one: the GPU does the parallel
   // work. When WebGPU is not used (absent, failed, or not worth it) the pool is all WASM.

@@ -1,6 +1,7 @@
 // The translation worker (a module Web Worker in browsers, a worker_thread in Node): the engine
 // runs here so the page's main thread never blocks on translation.
 // Messages in:  { type: 'init', engineUrl, wasm, stages: [{ model, vocab }], backend, device, gpuMinLines, gpuBatch }
+//               (a stage may carry a `shortlist` too)
 //               { type: 'translate', id, lines, beam }   { type: 'lose-device' } (tests)   { type: 'dispose' }
 // Messages out: { type: 'ready', device, reason?, adapter? }
 //               { type: 'result', id, lines, sourceTokens, device, fallback? } | { type: 'error', id?, code, message }
@@ -15,6 +16,9 @@ let post;
 // device 'webgpu': use WebGPU when it works at all; 'auto': only when it should be faster than
 // WASM, which a software-rendered adapter never is (npm run bench, docs/ARCHITECTURE.md).
 async function startGpu(msg) {
+  // The GPU decoder scores the whole vocabulary; a shortlisted model stays on WASM so that its
+  // translations do not depend on the device.
+  if (msg.stages.some((s) => s.shortlist)) return { reason: 'a lexical shortlist is in use; the WebGPU decoder scores the whole vocabulary' };
   try {
     const { default: shaders } = await import(new URL('wgsl.mjs', msg.engineUrl).href);
     const { GpuDecoder } = await import('./webgpu/gpu-decoder.js');
@@ -41,7 +45,7 @@ async function handle(msg) {
   try {
     if (msg.type === 'init') {
       host = await EngineHost.create(msg.engineUrl, msg.wasm);
-      for (const s of msg.stages) host.addStage(s.model, s.vocab, msg.backend);
+      for (const s of msg.stages) host.addStage(s.model, s.vocab, msg.backend, s.shortlist);
       const gpuState = msg.device && msg.device !== 'wasm' ? await startGpu(msg) : {};
       post({ type: 'ready', device: gpu ? 'webgpu' : 'wasm', ...gpuState });
     } else if (msg.type === 'translate') {
