@@ -153,7 +153,7 @@ SentencePiece SentencePiece::FromBytes(const std::string& bytes) {
     std::memcpy(&trie_bytes, charsmap.data(), 4);
     if (trie_bytes % 4 != 0 || trie_bytes > charsmap.size() - 4) Bad("charsmap trie size is inconsistent");
     sp.trie_.resize(trie_bytes / 4);
-    std::memcpy(sp.trie_.data(), charsmap.data() + 4, trie_bytes);
+    if (trie_bytes) std::memcpy(sp.trie_.data(), charsmap.data() + 4, trie_bytes);  // data() may be null when empty
     sp.replacements_ = charsmap.substr(4 + trie_bytes);
   }
   return sp;

@@ -43,7 +43,7 @@ void Replay(const std::string& target, int (*fn)(const uint8_t*, size_t), size_t
 }
 
 TEST(FuzzRegressions, ModelFile) { Replay("model_file", tw::fuzz::ModelFile, 2); }
-TEST(FuzzRegressions, SentencePieceModel) { Replay("sentence_piece_model", tw::fuzz::SentencePieceModel, 0); }
+TEST(FuzzRegressions, SentencePieceModel) { Replay("sentence_piece_model", tw::fuzz::SentencePieceModel, 1); }
 TEST(FuzzRegressions, SentencePieceText) { Replay("sentence_piece_text", tw::fuzz::SentencePieceText, 3); }
 TEST(FuzzRegressions, Shortlist) { Replay("shortlist", tw::fuzz::ShortlistFile, 2); }
 
