@@ -8,35 +8,13 @@ import unittest
 import numpy as np
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "scripts"))
+sys.path.insert(0, os.path.dirname(__file__))
+from make_opus_package import random_state  # noqa: E402
 from nmt.marian import (check_supported, compute_alphas, from_marian, is_intgemm_name, marian_yml,  # noqa: E402
                         read_bin, read_marian, to_marian, write_bin)
 
 CFG = dict(vocab_size=40, d_model=16, heads=2, ffn=24, enc_layers=2, dec_layers=1, dec_cell="ssru", activation="relu",
            eos_id=0, unk_id=1)
-
-
-def random_state(cfg, seed=0):
-    rng = np.random.RandomState(seed)
-    from nmt.marian import _pairs
-    state = {}
-    d, f, v = cfg["d_model"], cfg["ffn"], cfg["vocab_size"]
-    for ours, theirs, transpose in _pairs(cfg):
-        if ours == "embedding":
-            shape = (v, d)
-        elif ours == "output_bias":
-            shape = (v,)
-        elif ours.endswith("w1.weight"):
-            shape = (f, d)
-        elif ours.endswith("w2.weight"):
-            shape = (d, f)
-        elif ours.endswith("w1.bias"):
-            shape = (f,)
-        elif ours.endswith(".weight"):
-            shape = (d, d)
-        else:
-            shape = (d,)
-        state[ours] = rng.randn(*shape).astype(np.float32)
-    return state
 
 
 class MarianBinary(unittest.TestCase):
