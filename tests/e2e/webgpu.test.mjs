@@ -112,3 +112,25 @@ test("device 'auto' keeps a software adapter off the hot path and says why; bad 
     await d.close();
   }
 });
+
+test("device 'auto' on an adapter it may use measures WebGPU against WASM and keeps the faster", { timeout: 600_000 }, async () => {
+  const d = await openDemo();
+  try {
+    const r = await d.page.evaluate(async () => {
+      const { createTranslator } = await import('/translator/index.js');
+      // gpuCalibrateSoftware: treat SwiftShader like a hardware adapter, so the measurement runs.
+      const t = await createTranslator({ from: 'en', to: 'de', device: 'auto', gpuCalibrateSoftware: true });
+      const out = { device: t.device, reason: t.deviceReason, text: await t.translate('A dog runs through the snow.') };
+      t.dispose();
+      return out;
+    });
+    // On this machine's software adapter WASM wins by far (npm run bench): the measurement says so.
+    assert.equal(r.device, 'wasm');
+    const m = r.reason.match(/WebGPU (\d+) ms, WASM (\d+) ms/);
+    assert.ok(m, r.reason);
+    assert.ok(Number(m[1]) >= Number(m[2]), r.reason);
+    assert.ok(r.text.length > 0);
+  } finally {
+    await d.close();
+  }
+});

@@ -28,6 +28,8 @@ export interface TranslatorOptions {
   gpuBatch?: number;
   /** with device 'auto', smaller requests stay on WASM (default 8) */
   gpuMinLines?: number;
+  /** tests: with device 'auto', measure a software adapter too instead of declining it */
+  gpuCalibrateSoftware?: boolean;
   /** engine workers working on shares of each request (default 1; each holds its own copy of the model) */
   threads?: number;
   beam?: number;
@@ -51,6 +53,8 @@ export interface Translator {
   /** why WebGPU is not in use when it was asked for, else null */
   readonly deviceReason: string | null;
   readonly adapter: { vendor: string; architecture: string; description: string } | null;
+  /** device 'auto' on a usable adapter: the start-up timing (16 sentences) that chose WebGPU */
+  readonly deviceMeasurement: { gpuMs: number; wasmMs: number } | null;
   /** simulates losing the GPU (tests, demos): the next request falls back to WASM */
   loseDevice(): void;
   translate(text: string): Promise<string>;

@@ -99,7 +99,7 @@ export async function createTranslator(options = {}) {
     throw new TranslatorError(ErrorCodes.INVALID_OPTION, `device must be 'auto', 'wasm' or 'webgpu', not '${device}'`);
   const init = { engineUrl: options.engineUrl ?? env.engineUrl, wasm, backend: 'native',
     stages: stageFiles,
-    gpuBatch: options.gpuBatch, gpuMinLines: options.gpuMinLines };
+    gpuBatch: options.gpuBatch, gpuMinLines: options.gpuMinLines, gpuCalibrateSoftware: options.gpuCalibrateSoftware };
   // With WebGPU the first worker drives the GPU and is the only one: the GPU does the parallel
   // work. When WebGPU is not used (absent, failed, or not worth it) the pool is all WASM.
   const workers = [];
@@ -140,6 +140,8 @@ export async function createTranslator(options = {}) {
     stats: { sourceTokens: 0 },
     // 'webgpu' or 'wasm'; deviceReason says why WebGPU is not in use when it was asked for.
     device: first.device, deviceReason: first.reason ?? null, adapter: first.adapter ?? null,
+    // auto on a hardware adapter: the start-up measurement that chose the device
+    deviceMeasurement: first.measured ?? null,
     async translate(input) {
       const many = Array.isArray(input);
       const texts = many ? input : [input];

@@ -1,6 +1,7 @@
 // The translation worker (a module Web Worker in browsers, a worker_thread in Node): the engine
 // runs here so the page's main thread never blocks on translation.
-// Messages in:  { type: 'init', engineUrl, wasm, stages: [{ model, vocab }], backend, device, gpuMinLines, gpuBatch }
+// Messages in:  { type: 'init', engineUrl, wasm, stages: [{ model, vocab }], backend, device, gpuMinLines, gpuBatch,
+//                 gpuCalibrateSoftware (tests: run auto's measurement on a software adapter too) }
 //               (a stage may carry a `shortlist` too)
 //               { type: 'translate', id, lines, beam }   { type: 'lose-device' } (tests)   { type: 'dispose' }
 // Messages out: { type: 'ready', device, reason?, adapter? }
@@ -13,8 +14,25 @@ let gpu = null;  // a GpuDecoder while WebGPU is in use
 let gpuMinLines = 1;
 let post;
 
-// device 'webgpu': use WebGPU when it works at all; 'auto': only when it should be faster than
-// WASM, which a software-rendered adapter never is (npm run bench, docs/ARCHITECTURE.md).
+// A batch of the size auto routes to the GPU, timed on both devices: auto keeps WebGPU only
+// when it wins on this machine. Both decode the same sentences to the same outputs (same
+// arithmetic), so the comparison is like for like.
+const CALIBRATION = Array.from({ length: 16 }, (_, i) =>
+  ['A man in a blue shirt is standing on a ladder cleaning windows.', 'Two young girls are playing in the sand near the water.',
+    'A group of people are walking down a busy city street.', 'A dog is running through the grass with a ball in its mouth.'][i % 4]);
+
+async function calibrate() {
+  const t0 = performance.now();
+  await translateOnGpu(CALIBRATION);
+  const t1 = performance.now();
+  host.translate(CALIBRATION, 1);
+  const t2 = performance.now();
+  return { gpuMs: Math.round(t1 - t0), wasmMs: Math.round(t2 - t1) };
+}
+
+// device 'webgpu': use WebGPU when it works at all; 'auto': only on an adapter that is not
+// software-rendered (never faster than WASM here: npm run bench) and that beats WASM on a
+// 16-sentence batch measured at start-up.
 async function startGpu(msg) {
   // The GPU decoder scores the whole vocabulary; a shortlisted model stays on WASM so that its
   // translations do not depend on the device.
@@ -22,11 +40,25 @@ async function startGpu(msg) {
   try {
     const { default: shaders } = await import(new URL('wgsl.mjs', msg.engineUrl).href);
     const { GpuDecoder } = await import('./webgpu/gpu-decoder.js');
+    const auto = msg.device === 'auto';
     gpu = await GpuDecoder.create(shaders, msg.stages.map((s) => s.model),
-      { maxBatch: msg.gpuBatch ?? 64, hardwareOnly: msg.device === 'auto' });
-    gpuMinLines = msg.device === 'auto' ? (msg.gpuMinLines ?? 8) : 1;
+      { maxBatch: msg.gpuBatch ?? 64, hardwareOnly: auto && !msg.gpuCalibrateSoftware });
+    gpuMinLines = auto ? (msg.gpuMinLines ?? 8) : 1;
+    if (auto) {
+      await calibrate();  // first run compiles pipelines and warms both paths
+      const { gpuMs, wasmMs } = await calibrate();
+      if (gpuMs >= wasmMs) {
+        const adapter = gpu.adapterInfo;
+        gpu.destroy();
+        gpu = null;
+        return { reason: `measured on ${CALIBRATION.length} sentences: WebGPU ${gpuMs} ms, WASM ${wasmMs} ms`, adapter };
+      }
+      return { adapter: gpu.adapterInfo, measured: { gpuMs, wasmMs } };
+    }
     return { adapter: gpu.adapterInfo };
   } catch (e) {
+    try { gpu?.destroy(); } catch { /* already gone */ }
+    gpu = null;
     return { reason: e.message };
   }
 }
