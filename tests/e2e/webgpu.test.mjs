@@ -134,3 +134,27 @@ test("device 'auto' on an adapter it may use measures WebGPU against WASM and ke
     await d.close();
   }
 });
+
+test('bad text on WebGPU: empty lines, an over-long word, a 400-word paragraph, broken UTF-16 — same as WASM', { timeout: 600_000 }, async () => {
+  const d = await openDemo();
+  try {
+    const r = await d.page.evaluate(async () => {
+      const { createTranslator } = await import('/translator/index.js');
+      const words = ['A', 'man', 'in', 'a', 'red', 'shirt', 'walks', 'his', 'dog', '.'];
+      const lines = ['', 'A dog runs.', '   ', `${'x'.repeat(150)} runs in the park`,
+        Array.from({ length: 400 }, (_, i) => words[i % 10]).join(' '), '🙂 \uD800 zero\u200Bwidth e\u0301'];
+      const cpu = await createTranslator({ from: 'en', to: 'de', device: 'wasm' });
+      const gpu = await createTranslator({ from: 'en', to: 'de', device: 'webgpu' });
+      const out = { wasm: await cpu.translate(lines), webgpu: await gpu.translate(lines), device: gpu.device };
+      cpu.dispose(); gpu.dispose();
+      return out;
+    });
+    assert.equal(r.device, 'webgpu');
+    assert.deepEqual(r.webgpu, r.wasm);
+    assert.equal(r.webgpu.length, 6);
+    assert.equal(r.webgpu[0], '');
+    assert.ok(r.webgpu[3].startsWith('x'.repeat(150)), 'the over-long word is kept verbatim');
+  } finally {
+    await d.close();
+  }
+});
