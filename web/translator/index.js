@@ -106,7 +106,7 @@ export async function createTranslator(options = {}) {
   const startAll = async (n, initFor) => {
     const started = await Promise.allSettled(Array.from({ length: n }, () => EngineWorker.start(initFor)));
     for (const r of started) if (r.status === 'fulfilled') workers.push(r.value);
-    if (workers.length < started.length || started.some((r) => r.status === 'rejected')) {
+    if (started.some((r) => r.status === 'rejected')) {
       for (const w of workers) w.terminate();
       throw started.find((r) => r.status === 'rejected').reason;
     }
