@@ -16,6 +16,7 @@ test('German page: English via de→en, French pivoting through English, then th
   const d = await openDemo({ path: '/demo/de.html' });
   try {
     const original = await captions(d.page);
+    await d.page.waitForSelector('[data-translate-widget]');  // the picker mounts after the widget script loads
     const offered = await d.page.evaluate(() => [...document.querySelector('[data-translate-widget]').shadowRoot
       .querySelectorAll('option')].map((o) => o.value));
     assert.deepEqual(offered.sort(), ['de', 'en', 'fr']);
