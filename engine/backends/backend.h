@@ -13,6 +13,8 @@
 
 namespace tw {
 
+struct MarianInt8;  // marian_int8.h
+
 // y[rows, out] = x[rows, in] W^T + b, W stored [out, in] row-major.
 struct LinearWeights {
   int in = 0, out = 0;
@@ -21,6 +23,9 @@ struct LinearWeights {
   const float* scale = nullptr;  // [out] per-row scale of q
   const float* bias = nullptr;   // [out] or null
   std::shared_ptr<void> prepared;  // backend-specific form made by Backend::Prepare
+  // Set for models with int8_arithmetic = "marian-shifted": every backend then computes
+  // MarianInt8Linear (Marian's own int8 arithmetic) instead of its usual int8 path.
+  std::shared_ptr<const MarianInt8> marian;
   bool quantized() const { return q != nullptr; }
 };
 

@@ -7,6 +7,7 @@
 
 #include "backends/backend.h"
 #include "backends/backends_internal.h"
+#include "backends/marian_int8.h"
 #include "backends/kernels/gemm.h"
 #include "backends/quantize.h"
 
@@ -21,6 +22,7 @@ class NativeBackend : public Backend {
   const char* name() const override { return "native"; }
 
   void Linear(const LinearWeights& w, const float* x, int rows, float* y) override {
+    if (w.marian) return MarianInt8Linear(w, x, rows, y, /*optimized=*/true);
     if (w.quantized()) {
       a16_.resize((size_t)rows * w.in);
       sx_.resize(rows);

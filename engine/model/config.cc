@@ -45,6 +45,9 @@ ModelConfig ModelConfig::FromFile(const ModelFile& f) {
   c.max_length_factor = static_cast<float>(std::atof(f.MetaOr("max_length_factor", "2").c_str()));
   if (!(c.max_length_factor > 0.f && c.max_length_factor <= 10.f))
     throw Error(ErrorCode::kBadConfig, "max_length_factor must be in (0, 10]");
+  const std::string arith = f.MetaOr("int8_arithmetic", "ours");
+  if (arith == "marian-shifted") c.marian_int8 = true;
+  else if (arith != "ours") throw Error(ErrorCode::kBadConfig, "unknown int8_arithmetic '" + arith + "'");
   c.src_lang = f.MetaOr("src_lang", "");
   c.tgt_lang = f.MetaOr("tgt_lang", "");
   return c;

@@ -3,7 +3,9 @@
 // Metadata keys (all values are strings): arch ("transformer"), vocab_size, d_model, heads, ffn,
 // enc_layers, dec_layers, dec_cell ("ssru" | "self-attention"), activation ("relu" | "swish"),
 // eos_id, unk_id, and optionally src_lang, tgt_lang, max_length_factor (default 2),
-// vocab_pieces (the SentencePiece size the model was trained with), name, license.
+// vocab_pieces (the SentencePiece size the model was trained with), name, license, and
+// int8_arithmetic ("ours", the default, or "marian-shifted" for models imported from Marian
+// intgemm8 + alphas files: backends/marian_int8.h).
 #pragma once
 #include <string>
 
@@ -20,6 +22,7 @@ struct ModelConfig {
   Activation activation = Activation::kRelu;
   int eos_id = 0, unk_id = 1;
   float max_length_factor = 2.f;
+  bool marian_int8 = false;  // int8_arithmetic == "marian-shifted"
   std::string src_lang, tgt_lang;
 
   // Validates ranges and consistency; throws kBadConfig naming the offending key.

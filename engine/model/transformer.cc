@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "backends/marian_int8.h"
 #include "core/error.h"
 #include "ops/exp.h"
 #include "ops/ops.h"
@@ -41,6 +42,12 @@ LinearWeights Transformer::LoadLinear(const std::string& weight, const std::stri
     w.w = file_->F32(weight, {out, in});
   }
   if (!bias.empty()) w.bias = file_->F32(bias, {out});
+  if (cfg_.marian_int8 && w.quantized()) {
+    const float a = *file_->F32(weight + ".a_mult", {1}), b = *file_->F32(weight + ".b_mult", {1});
+    if (!(a > 0.f && a < INFINITY && b > 0.f && b < INFINITY))
+      throw Error(ErrorCode::kBadConfig, weight + ": Marian int8 multipliers must be positive and finite");
+    w.marian = std::make_shared<MarianInt8>(PrepareMarianInt8(w.q, out, in, a, b, w.bias));
+  }
   backend_->Prepare(w);
   return w;
 }
@@ -118,6 +125,9 @@ void Transformer::SetOutputShortlist(const std::vector<int>& ids) {
     }
     short_out_.q = short_q_.data();
     short_out_.scale = short_scale_.data();
+    if (output_.marian)  // same multipliers; bias' of the kept columns
+      short_out_.marian = std::make_shared<MarianInt8>(PrepareMarianInt8(
+          short_q_.data(), (int)n, d, output_.marian->a_mult, output_.marian->b_mult, short_bias_.data()));
   } else {
     short_w_.resize(n * d);
     for (size_t j = 0; j < n; ++j) std::memcpy(&short_w_[j * d], output_.w + (size_t)ids[j] * d, sizeof(float) * d);

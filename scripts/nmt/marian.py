@@ -76,8 +76,10 @@ def write_bin(path, tensors, yml, precision="float32", alphas=None):
         f.write(out)
 
 
-def read_bin(path):
-    """-> (dict name -> numpy array, yml text). intgemm8 tensors are dequantized to float32."""
+def read_bin(path, raw_intgemm=None):
+    """-> (dict name -> numpy array, yml text). intgemm8 tensors are dequantized to float32 (as
+    Marian does for Wemb: q * (1 / mult) in float32); when raw_intgemm is a dict it also receives
+    name -> (int8 array as stored: [out, in], i.e. W^T, except Wemb [V, d]; float32 mult)."""
     with open(path, "rb") as f:
         b = f.read()
     version, count = struct.unpack_from("<QQ", b, 0)
@@ -104,15 +106,49 @@ def read_bin(path):
         if name == "special:model.yml":
             yml = raw.split(b"\0")[0].decode()
         elif typ == 0x4101:  # intgemm8: W^T bytes [out][in], then float32 q = 127 / max|W|
-            q = np.frombuffer(raw[:n], dtype=np.int8).astype(np.float32)
-            (mult,) = struct.unpack_from("<f", raw, n)
             rows, cols = shape
-            out[name] = (q.reshape(cols, rows).T / mult) if not name.endswith("Wemb") else q.reshape(rows, cols) / mult
+            stored = np.frombuffer(raw[:n], dtype=np.int8).reshape((rows, cols) if name.endswith("Wemb") else (cols, rows))
+            mult = np.frombuffer(raw[n:n + 4], dtype=np.float32)[0]
+            if raw_intgemm is not None:
+                raw_intgemm[name] = (stored, mult)
+            deq = stored.astype(np.float32) * (np.float32(1) / mult)
+            out[name] = deq if name.endswith("Wemb") else deq.T
         elif typ in TYPES:
             out[name] = np.frombuffer(raw, dtype=TYPES[typ], count=n).reshape(shape).astype(np.float32)
         else:
             raise ValueError(f"{path}: tensor {name} has unsupported type {typ:#x}")
     return out, yml
+
+
+def marian_int8_tensors(cfg, tensors, raw_intgemm):
+    """Our int8 tensors for int8_arithmetic = marian-shifted (engine/backends/marian_int8.h): the
+    file's own int8 weights, per-tensor multiplier b_mult, static activation multiplier a_mult
+    (the model's `_QuantMultA`), and a per-row scale 1 / b_mult for code that dequantizes."""
+    from .export import F32, I8
+    out, done = [], set()
+    for ours, theirs, _ in _pairs(cfg):
+        if theirs not in raw_intgemm:
+            continue
+        alpha = tensors.get(f"{theirs}_QuantMultA")
+        if alpha is None:
+            raise ValueError(f"{theirs}_QuantMultA is missing: Marian int8 arithmetic needs an alpha model (int8shiftAlphaAll)")
+        q, mult = raw_intgemm[theirs]
+        b_mult = mult
+        if theirs == "Wemb":
+            # Marian dequantizes Wemb at load; the output layer requantizes that float matrix with
+            # 127 / max|Wemb| (float32 arithmetic), which gives back the same integers.
+            inv = np.float32(1) / mult
+            b_mult = np.float32(127) / (np.float32(np.abs(q.astype(np.int32)).max()) * inv)
+            again = np.clip(np.rint((q.astype(np.float32) * inv) * b_mult), -127, 127)
+            if not np.array_equal(again.astype(np.int8), q):
+                raise ValueError("Wemb does not requantize to its own integers; cannot reproduce Marian's output layer")
+        rows = q.shape[0]
+        out += [(ours, I8, np.ascontiguousarray(q)),
+                (ours + ".scale", F32, np.full(rows, np.float32(1) / mult, dtype=np.float32)),
+                (ours + ".a_mult", F32, np.array([alpha.reshape(-1)[0]], dtype=np.float32)),
+                (ours + ".b_mult", F32, np.array([b_mult], dtype=np.float32))]
+        done.add(ours)
+    return out, done
 
 
 def read_npz(path):
@@ -125,8 +161,8 @@ def read_npz(path):
     return {k: v.astype(np.float32) for k, v in out.items()}, yml
 
 
-def read_marian(path):
-    return read_npz(path) if path.endswith(".npz") else read_bin(path)
+def read_marian(path, raw_intgemm=None):
+    return read_npz(path) if path.endswith(".npz") else read_bin(path, raw_intgemm)
 
 
 def check_supported(tensors, yml):
@@ -315,13 +351,22 @@ def main():
             alphas = compute_alphas(state, cfg, enc(read_lines("val", a.src)), enc(read_lines("val", a.tgt)))
         write_bin(a.out, to_marian(state, cfg), marian_yml(cfg), a.precision, alphas)
     else:
-        tensors, yml = read_marian(a.inputs[0])
+        raw = {}
+        tensors, yml = read_marian(a.inputs[0], raw)
         check_supported(tensors, yml)
         cfg = config_from_yml(yml, tensors)
         state = {k: torch.from_numpy(np.ascontiguousarray(v)) for k, v in from_marian(tensors, cfg).items()}
         meta = config_metadata(cfg)
         meta.update(src_lang=a.src, tgt_lang=a.tgt, max_length_factor=2, source="marian")
-        write_model(a.out, tensors_for(state, a.dtype), meta)
+        alpha_model = any(n.endswith("_QuantMultA") for n in tensors)
+        if a.dtype == "int8" and raw and alpha_model:
+            # intgemm8 + alphas: keep Marian's integers and arithmetic, so we translate as Bergamot does.
+            kept, done = marian_int8_tensors(cfg, tensors, raw)
+            rest = tensors_for({k: v for k, v in state.items() if k not in done}, a.dtype)
+            meta["int8_arithmetic"] = "marian-shifted"
+            write_model(a.out, kept + rest, meta)
+        else:
+            write_model(a.out, tensors_for(state, a.dtype), meta)
     print(a.out)
 
 

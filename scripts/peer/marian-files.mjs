@@ -22,6 +22,7 @@ export function marianFiles(modelId) {
     shortlist: join(dir, 'lex.s2t.bin'),
     oursF32: join(dir, 'model.f32.twm'),
     oursInt8: twm,
+    oursMarianInt8: join(dir, 'model.marian-int8.twm'),  // the alpha .bin imported with Marian's arithmetic
   };
   copyFileSync(join(root, 'models', modelId, 'vocab.spm'), files.vocab);
   py('export', twm, '--out', files.f32Bin);
@@ -32,5 +33,6 @@ export function marianFiles(modelId) {
   execFileSync('/usr/bin/python3', ['-m', 'nmt.shortlist', '--src', src, '--tgt', tgt, '--vocab', files.vocab, '--out', files.shortlist,
     '--first', '50', '--best', '10'], { env: { ...process.env, PYTHONPATH: join(root, 'scripts') }, stdio: ['ignore', 'ignore', 'inherit'] });
   py('export', twm, '--out', files.alphaBin, '--precision', 'intgemm8', '--alphas', '--src', src, '--tgt', tgt, '--vocab', files.vocab);
+  py('import', files.alphaBin, '--out', files.oursMarianInt8, '--dtype', 'int8', '--src', src, '--tgt', tgt);
   return files;
 }

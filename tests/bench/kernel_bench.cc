@@ -38,6 +38,9 @@ int main() {
     for (const auto& kern : Qs8GemmKernels())
       if (kern.available())
         std::printf("%-26s %-22s %10.1f\n", kern.name, sh.what, Gops<int8_t, int16_t>(kern.fn, kMaxRows, sh.k, sh.n));
+    for (const auto& kern : Qu8s8SatGemmKernels())
+      if (kern.available())
+        std::printf("%-26s %-22s %10.1f\n", kern.name, sh.what, Gops<int8_t, uint8_t>(kern.fn, kMaxRows, sh.k, sh.n));
     for (const auto& kern : F32GemmKernels())
       if (kern.available())
         std::printf("%-26s %-22s %10.1f\n", kern.name, sh.what, Gops<float, float>(kern.fn, kMaxRows, sh.k, sh.n));

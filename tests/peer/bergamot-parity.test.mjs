@@ -74,11 +74,17 @@ test('intgemm8: Bergamot runs our intgemm8 export (int8shiftAll) close to our in
   assert.ok(b.every((x) => x.length > 0));
 });
 
-test('intgemm8 + alphas: Bergamot runs our alpha export (int8shiftAlphaAll) close to our int8 engine', { timeout: 600_000 }, async () => {
-  const [a, b] = [await ours(files.oursInt8, files.vocab), await bergamot(files.alphaBin, files.vocab, 'int8shiftAlphaAll')];
-  const same = a.filter((x, i) => x === b[i]).length;
-  console.log(`int8 alphas: ${same}/${lines.length} identical (static activation scales measured on 256 val pairs)`);
-  // Measured 85.3 % on 300 sentences: static per-matrix activation scales instead of dynamic ones.
-  assert.ok(same / lines.length >= 0.8, `only ${same} identical`);
-  assert.ok(b.every((x) => x.length > 0));
+test('intgemm8 + alphas: our engine imports the alpha .bin with Marian\'s int8 arithmetic and agrees with Bergamot', { timeout: 600_000 }, async () => {
+  const [a, b] = [await ours(files.oursMarianInt8, files.vocab), await bergamot(files.alphaBin, files.vocab, 'int8shiftAlphaAll')];
+  const differ = lines.map((_, i) => i).filter((i) => a[i] !== b[i]);
+  console.log(`int8 alphas (marian-shifted import): ${lines.length - differ.length}/${lines.length} identical; the differences:`,
+    differ.map((i) => ({ i, source: lines[i], ours: a[i], bergamot: b[i] })));
+  // Measured 992/1000 natively: the same integers (uint8-shifted activations, static alphas,
+  // int16-saturating pairs), so what remains is float rounding elsewhere, as with float32.
+  assert.ok(1 - differ.length / lines.length >= 0.97, `only ${lines.length - differ.length} identical`);
+  // Our own int8 scheme on the same file would agree far less: the import is what makes the difference.
+  const own = await ours(files.oursInt8, files.vocab);
+  const ownSame = own.filter((x, i) => x === b[i]).length;
+  console.log(`for comparison, our shipped int8 model (our arithmetic): ${ownSame}/${lines.length} identical to Bergamot's alpha run`);
+  assert.ok(lines.length - differ.length > ownSame, 'importing with Marian arithmetic should agree more than our own int8 scheme');
 });

@@ -10,8 +10,8 @@ import numpy as np
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "scripts"))
 sys.path.insert(0, os.path.dirname(__file__))
 from make_opus_package import random_state  # noqa: E402
-from nmt.marian import (check_supported, compute_alphas, from_marian, is_intgemm_name, marian_yml,  # noqa: E402
-                        read_bin, read_marian, to_marian, write_bin)
+from nmt.marian import (check_supported, compute_alphas, config_from_yml, from_marian, is_intgemm_name,  # noqa: E402
+                        marian_int8_tensors, marian_yml, read_bin, read_marian, to_marian, write_bin)
 
 CFG = dict(vocab_size=40, d_model=16, heads=2, ffn=24, enc_layers=2, dec_layers=1, dec_cell="ssru", activation="relu",
            eos_id=0, unk_id=1)
@@ -45,6 +45,27 @@ class MarianBinary(unittest.TestCase):
         (pad,) = struct.unpack_from("<Q", b, at)
         self.assertEqual((at + 8 + pad) % 256, 0)
         self.assertTrue(all(h[3] % 256 == 0 for h in headers[:-1]))
+
+    def test_alpha_model_keeps_marians_integers_and_multipliers(self):
+        path = os.path.join(self.dir, "ma.bin")
+        alphas = {n: 3.5 for n, _ in to_marian(self.state, CFG) if is_intgemm_name(n)}
+        write_bin(path, to_marian(self.state, CFG), marian_yml(CFG), precision="intgemm8", alphas=alphas)
+        raw = {}
+        tensors, yml = read_bin(path, raw)
+        kept, done = marian_int8_tensors(config_from_yml(yml, tensors), tensors, raw)
+        by_name = {n: a for n, _, a in kept}
+        q, mult = raw["encoder_l1_self_Wq"]
+        np.testing.assert_array_equal(by_name["enc.0.attn.q.weight"], q)  # stored W^T is our [out, in]
+        self.assertEqual(by_name["enc.0.attn.q.weight.b_mult"][0], mult)
+        self.assertEqual(by_name["enc.0.attn.q.weight.a_mult"][0], np.float32(3.5))
+        self.assertEqual(by_name["dec.0.ssru.weight.a_mult"][0], np.float32(3.5))  # the SSRU's bias-free matrix too
+        self.assertIn("embedding", done)
+        np.testing.assert_array_equal(by_name["embedding"], raw["Wemb"][0])
+        # Wemb is requantized by Marian from its float copy: the multiplier is recomputed, not the file's
+        self.assertAlmostEqual(float(by_name["embedding.b_mult"][0]), float(raw["Wemb"][1]), delta=1e-5 * float(raw["Wemb"][1]))
+        del tensors["encoder_l1_self_Wq_QuantMultA"]
+        with self.assertRaisesRegex(ValueError, "encoder_l1_self_Wq_QuantMultA is missing"):
+            marian_int8_tensors(config_from_yml(yml, tensors), tensors, raw)
 
     def test_intgemm8_is_within_half_a_step_of_float(self):
         path = os.path.join(self.dir, "m8.bin")

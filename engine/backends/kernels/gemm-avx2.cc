@@ -105,5 +105,46 @@ __attribute__((target("avx2"))) void f32_gemm_4x2__avx2(const float* x, int rows
   }
 }
 
+// Marian's arithmetic is pmaddubsw's: uint8 x int8 pairs summed with int16 saturation, then
+// vpmaddwd by ones widens pairs of those into int32 exactly.
+template <int R>
+static __attribute__((target("avx2"))) void GemmU8SatAvx2Rows(const uint8_t* a, int k, const int8_t* w, int n_out,
+                                                            int32_t* acc) {
+  const int k32 = k / 32 * 32;
+  const __m256i ones = _mm256_set1_epi16(1);
+  int n = 0;
+  for (; n + 2 <= n_out; n += 2) {
+    const int8_t* b0 = w + (size_t)n * k;
+    const int8_t* b1 = b0 + k;
+    __m256i s0[kMaxRows], s1[kMaxRows];
+    for (int r = 0; r < kMaxRows; ++r) s0[r] = s1[r] = _mm256_setzero_si256();
+    for (int i = 0; i < k32; i += 32) {
+      const __m256i w0 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(b0 + i));
+      const __m256i w1 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(b1 + i));
+      for (int r = 0; r < R; ++r) {
+        const __m256i x = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(a + (size_t)r * k + i));
+        s0[r] = _mm256_add_epi32(s0[r], _mm256_madd_epi16(_mm256_maddubs_epi16(x, w0), ones));
+        s1[r] = _mm256_add_epi32(s1[r], _mm256_madd_epi16(_mm256_maddubs_epi16(x, w1), ones));
+      }
+    }
+    for (int r = 0; r < R; ++r) {
+      acc[r * n_out + n] = HSum(s0[r]) + Qu8s8SatDotTail(a + (size_t)r * k, b0, k32, k);
+      acc[r * n_out + n + 1] = HSum(s1[r]) + Qu8s8SatDotTail(a + (size_t)r * k, b1, k32, k);
+    }
+  }
+  for (; n < n_out; ++n)
+    for (int r = 0; r < R; ++r) acc[r * n_out + n] = Qu8s8SatDotTail(a + (size_t)r * k, w + (size_t)n * k, 0, k);
+}
+
+__attribute__((target("avx2"))) void qu8s8sat_gemm_4x2__avx2(const uint8_t* a, int rows, int k, const int8_t* w,
+                                                             int n_out, int32_t* acc) {
+  switch (rows) {
+    case 4: return GemmU8SatAvx2Rows<4>(a, k, w, n_out, acc);
+    case 3: return GemmU8SatAvx2Rows<3>(a, k, w, n_out, acc);
+    case 2: return GemmU8SatAvx2Rows<2>(a, k, w, n_out, acc);
+    default: return GemmU8SatAvx2Rows<1>(a, k, w, n_out, acc);
+  }
+}
+
 }  // namespace tw::kernels
 #endif

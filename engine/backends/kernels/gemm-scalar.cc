@@ -30,4 +30,9 @@ void f32_gemm_1x1__scalar(const float* x, int rows, int k, const float* w, int n
     }
 }
 
+void qu8s8sat_gemm_1x1__scalar(const uint8_t* a, int rows, int k, const int8_t* w, int n_out, int32_t* acc) {
+  for (int n = 0; n < n_out; ++n)
+    for (int r = 0; r < rows; ++r) acc[r * n_out + n] = Qu8s8SatDotTail(a + (size_t)r * k, w + (size_t)n * k, 0, k);
+}
+
 }  // namespace tw::kernels

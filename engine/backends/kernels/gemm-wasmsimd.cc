@@ -98,5 +98,49 @@ void f32_gemm_4x2__wasmsimd(const float* x, int rows, int k, const float* w, int
   }
 }
 
+// Marian's pmaddubsw in SIMD128: within each 16-bit lane, the even (low) byte and the odd (high)
+// byte are split out (a zero-extended, w sign-extended), multiplied exactly in int16, and the two
+// products added with int16 saturation; i32x4.dot_i16x8_s by ones then widens pairs exactly.
+template <int R>
+static void GemmU8SatWasmSimdRows(const uint8_t* a, int k, const int8_t* w, int n_out, int32_t* acc) {
+  const int k16 = k / 16 * 16;
+  const v128_t ones = wasm_i16x8_splat(1), low = wasm_i16x8_splat(0x00FF);
+  int n = 0;
+  for (; n + 2 <= n_out; n += 2) {
+    const int8_t* b0 = w + (size_t)n * k;
+    const int8_t* b1 = b0 + k;
+    v128_t s0[kMaxRows], s1[kMaxRows];
+    for (int r = 0; r < kMaxRows; ++r) s0[r] = s1[r] = wasm_i32x4_splat(0);
+    for (int i = 0; i < k16; i += 16) {
+      const v128_t w0 = wasm_v128_load(b0 + i), w1 = wasm_v128_load(b1 + i);
+      const v128_t w0e = wasm_i16x8_shr(wasm_i16x8_shl(w0, 8), 8), w0o = wasm_i16x8_shr(w0, 8);
+      const v128_t w1e = wasm_i16x8_shr(wasm_i16x8_shl(w1, 8), 8), w1o = wasm_i16x8_shr(w1, 8);
+      for (int r = 0; r < R; ++r) {
+        const v128_t x = wasm_v128_load(a + (size_t)r * k + i);
+        const v128_t xe = wasm_v128_and(x, low), xo = wasm_u16x8_shr(x, 8);
+        const v128_t p0 = wasm_i16x8_add_sat(wasm_i16x8_mul(xe, w0e), wasm_i16x8_mul(xo, w0o));
+        const v128_t p1 = wasm_i16x8_add_sat(wasm_i16x8_mul(xe, w1e), wasm_i16x8_mul(xo, w1o));
+        s0[r] = wasm_i32x4_add(s0[r], wasm_i32x4_dot_i16x8(p0, ones));
+        s1[r] = wasm_i32x4_add(s1[r], wasm_i32x4_dot_i16x8(p1, ones));
+      }
+    }
+    for (int r = 0; r < R; ++r) {
+      acc[r * n_out + n] = HSum(s0[r]) + Qu8s8SatDotTail(a + (size_t)r * k, b0, k16, k);
+      acc[r * n_out + n + 1] = HSum(s1[r]) + Qu8s8SatDotTail(a + (size_t)r * k, b1, k16, k);
+    }
+  }
+  for (; n < n_out; ++n)
+    for (int r = 0; r < R; ++r) acc[r * n_out + n] = Qu8s8SatDotTail(a + (size_t)r * k, w + (size_t)n * k, 0, k);
+}
+
+void qu8s8sat_gemm_4x2__wasmsimd(const uint8_t* a, int rows, int k, const int8_t* w, int n_out, int32_t* acc) {
+  switch (rows) {
+    case 4: return GemmU8SatWasmSimdRows<4>(a, k, w, n_out, acc);
+    case 3: return GemmU8SatWasmSimdRows<3>(a, k, w, n_out, acc);
+    case 2: return GemmU8SatWasmSimdRows<2>(a, k, w, n_out, acc);
+    default: return GemmU8SatWasmSimdRows<1>(a, k, w, n_out, acc);
+  }
+}
+
 }  // namespace tw::kernels
 #endif

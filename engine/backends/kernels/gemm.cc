@@ -34,6 +34,19 @@ const std::vector<Kernel<F32GemmFn>>& F32GemmKernels() {
   return list;
 }
 
+const std::vector<Kernel<Qu8s8SatGemmFn>>& Qu8s8SatGemmKernels() {
+  static const std::vector<Kernel<Qu8s8SatGemmFn>> list = {
+      {"qu8s8sat_gemm_1x1__scalar", qu8s8sat_gemm_1x1__scalar, Always},
+#if defined(__x86_64__)
+      {"qu8s8sat_gemm_4x2__avx2", qu8s8sat_gemm_4x2__avx2, HasAvx2},
+#endif
+#if defined(__wasm_simd128__)
+      {"qu8s8sat_gemm_4x2__wasmsimd", qu8s8sat_gemm_4x2__wasmsimd, Always},
+#endif
+  };
+  return list;
+}
+
 template <typename Fn>
 static Fn Best(const std::vector<Kernel<Fn>>& list) {
   Fn best = list.front().fn;
@@ -44,5 +57,6 @@ static Fn Best(const std::vector<Kernel<Fn>>& list) {
 
 Qs8GemmFn BestQs8Gemm() { return Best(Qs8GemmKernels()); }
 F32GemmFn BestF32Gemm() { return Best(F32GemmKernels()); }
+Qu8s8SatGemmFn BestQu8s8SatGemm() { return Best(Qu8s8SatGemmKernels()); }
 
 }  // namespace tw::kernels

@@ -11,7 +11,7 @@ function configOf(meta) {
   return {
     vocab: int('vocab_size'), d: int('d_model'), heads: int('heads'), ffn: int('ffn'),
     encLayers: int('enc_layers'), decLayers: int('dec_layers'), eos: int('eos_id'), unk: int('unk_id'),
-    cell: meta.dec_cell, activation: meta.activation,
+    cell: meta.dec_cell, activation: meta.activation, int8Arithmetic: meta.int8_arithmetic ?? 'ours',
     lengthFactor: Math.fround(Number.parseFloat(meta.max_length_factor ?? '2')),
   };
 }
@@ -20,6 +20,7 @@ function configOf(meta) {
 // Translations tiny layout our models use). Anything else stays on the WASM engine.
 function assertSupported(cfg, file) {
   if (file.dtype('embedding') !== I8) throw new UnsupportedModel('the WebGPU decoder runs int8 models; this one stores float32 weights');
+  if (cfg.int8Arithmetic !== 'ours') throw new UnsupportedModel(`the WebGPU decoder runs our int8 arithmetic, not '${cfg.int8Arithmetic}' (an imported Marian model)`);
   if (cfg.cell !== 'ssru') throw new UnsupportedModel(`the WebGPU decoder runs SSRU decoders, not '${cfg.cell}'`);
   if (cfg.activation !== 'relu') throw new UnsupportedModel(`the WebGPU decoder runs ReLU models, not '${cfg.activation}'`);
   if (cfg.d % 4 || cfg.ffn % 4 || cfg.ffn > 2048 || cfg.d > 2048) throw new UnsupportedModel('the WebGPU decoder needs d_model and ffn to be multiples of 4, at most 2048');

@@ -1,0 +1,52 @@
+#include "backends/marian_int8.h"
+
+#include "backends/backend.h"
+#include "backends/kernels/gemm.h"
+
+namespace tw {
+
+MarianInt8 PrepareMarianInt8(const int8_t* w, int out, int in, float a_mult, float b_mult, const float* bias) {
+  MarianInt8 m;
+  m.a_mult = a_mult;
+  m.b_mult = b_mult;
+  m.unquant = 1.0f / (a_mult * b_mult);
+  // Marian multiplies a row of ones by B (exact column sums) and unquantizes with this factor.
+  const float t = (127.0f / a_mult) * (127.0f / b_mult);
+  const float factor = -t / 127.0f;
+  m.bias.resize(out);
+  for (int n = 0; n < out; ++n) {
+    int32_t sum = 0;
+    for (int k = 0; k < in; ++k) sum += w[(size_t)n * in + k];
+    const float v = static_cast<float>(sum) * factor;
+    m.bias[n] = bias ? v + bias[n] : v;
+  }
+  return m;
+}
+
+void QuantizeShifted(const float* x, int n, float a_mult, uint8_t* a) {
+  for (int i = 0; i < n; ++i) {
+    float v = x[i] * a_mult;
+    // intgemm converts out-of-range values and NaN to INT32_MIN, which saturates to -127.
+    v = v != v ? -127.f : (v > 127.f ? 127.f : (v < -127.f ? -127.f : v));
+    const int q = static_cast<int>((v + 12582912.f) - 12582912.f);  // round half to even, |v| <= 127
+    a[i] = static_cast<uint8_t>(q + 127);
+  }
+}
+
+void MarianInt8Linear(const LinearWeights& w, const float* x, int rows, float* y, bool optimized) {
+  const MarianInt8& m = *w.marian;
+  const kernels::Qu8s8SatGemmFn gemm = optimized ? kernels::BestQu8s8SatGemm() : kernels::qu8s8sat_gemm_1x1__scalar;
+  constexpr int kTile = kernels::kMaxRows;
+  std::vector<uint8_t> a((size_t)kTile * w.in);
+  std::vector<int32_t> acc((size_t)kTile * w.out);
+  for (int r0 = 0; r0 < rows; r0 += kTile) {
+    const int nr = rows - r0 < kTile ? rows - r0 : kTile;
+    for (int r = 0; r < nr; ++r) QuantizeShifted(x + (size_t)(r0 + r) * w.in, w.in, m.a_mult, &a[(size_t)r * w.in]);
+    gemm(a.data(), nr, w.in, w.q, w.out, acc.data());
+    for (int r = 0; r < nr; ++r)
+      for (int n = 0; n < w.out; ++n)
+        y[(size_t)(r0 + r) * w.out + n] = static_cast<float>(acc[(size_t)r * w.out + n]) * m.unquant + m.bias[n];
+  }
+}
+
+}  // namespace tw
