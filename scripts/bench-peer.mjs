@@ -3,8 +3,10 @@
 // checkpoint exported to Marian .bin for Bergamot, to TWMODEL for us), the same 1 000
 // test_2016_flickr sentences, 1 thread each, greedy, int8 and float32, in Node.
 // Usage: node scripts/bench-peer.mjs [model-id] [sentences]     (default en-de, 1000)
-// Both engines get the shipped int8 model: Bergamot as a Marian intgemm8 .bin (int8shiftAll) and a
-// float32 .bin (float32), we as the .twm and its dequantized f32 twin. Writes build/bench/peer.json.
+// Three comparisons: int8 = the shipped model (ours, our int8 scheme) vs its intgemm8 .bin
+// (Bergamot int8shiftAll); alphas = one intgemm8 + alphas .bin on both (ours imported with
+// Marian's int8 arithmetic, Bergamot int8shiftAlphaAll: the very same integers); f32 = float32 on
+// both. Writes build/bench/peer.json.
 import { mkdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
 import { gzipSync, gunzipSync } from 'node:zlib';
 import { join, dirname } from 'node:path';
@@ -17,7 +19,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const modelId = process.argv[2] ?? 'en-de';
 const count = Number(process.argv[3] ?? 1000);
 const files = marianFiles(modelId);
-const { vocab: vocabPath, oursInt8, oursF32 } = files;
+const { vocab: vocabPath, oursInt8, oursF32, oursMarianInt8 } = files;
 const lines = gunzipSync(readFileSync(join(root, '..', 'shared', 'data', 'multi30k', 'test_2016_flickr.en.gz')))
   .toString('utf8').split('\n').filter(Boolean).slice(0, count);
 const words = lines.reduce((s, l) => s + l.split(/\s+/).filter(Boolean).length, 0);
@@ -43,15 +45,18 @@ const srcTokens = counter.stats.sourceTokens;
 counter.dispose();
 
 const results = {};
-for (const precision of ['int8', 'f32']) {
-  const oursFile = precision === 'int8' ? oursInt8 : oursF32;
+const runs = {
+  int8: { ours: oursInt8, bergamot: files.int8Bin, precision: 'int8shiftAll' },
+  alphas: { ours: oursMarianInt8, bergamot: files.alphaBin, precision: 'int8shiftAlphaAll' },
+  f32: { ours: oursF32, bergamot: files.f32Bin, precision: 'float32' },
+};
+for (const [precision, run] of Object.entries(runs)) {
+  const oursFile = run.ours;
   const ours = await measure('ours', async () => {
     const t = await createTranslator({ model: { model: pathToFileURL(oursFile).href, vocab: pathToFileURL(vocabPath).href } });
     return { translate: (x) => t.translate(x), dispose: () => t.dispose() };
   });
-  const berg = await measure('bergamot', () => createBergamot(precision === 'int8'
-    ? { model: buf(files.int8Bin), vocab: buf(vocabPath), precision: 'int8shiftAll' }
-    : { model: buf(files.f32Bin), vocab: buf(vocabPath), precision: 'float32' }));
+  const berg = await measure('bergamot', () => createBergamot({ model: buf(run.bergamot), vocab: buf(vocabPath), precision: run.precision }));
   const same = ours.out.filter((o, i) => o === berg.out[i]).length;
   results[precision] = {
     ours_tokens_per_s: srcTokens / ours.seconds, bergamot_tokens_per_s: srcTokens / berg.seconds,
@@ -82,7 +87,8 @@ async function chromiumRun() {
     const page = await browser.newPage();
     const f = (name) => `/bench-files/${name}`;
     const query = new URLSearchParams({ input: f('input.txt'), vocab: f('vocab.spm'), ours_int8: `/models/${modelId}/model.twm`,
-      ours_f32: f('model.f32.twm'), marian_int8: f('model.intgemm8.bin'), marian_f32: f('model.f32.bin') });
+      ours_f32: f('model.f32.twm'), ours_alphas: f('model.marian-int8.twm'), marian_int8: f('model.intgemm8.bin'),
+      marian_f32: f('model.f32.bin'), marian_alphas: f('model.intgemm8.alphas.bin') });
     await page.goto(`http://127.0.0.1:${server.address().port}/bench/peer.html?${query}`);
     return await page.evaluate(() => window.benchResult);
   } finally {
@@ -93,8 +99,8 @@ async function chromiumRun() {
 const chromiumResults = process.env.TW_BENCH_NO_CHROMIUM ? null : await chromiumRun();
 
 const report = { date: new Date().toISOString(), model: modelId, sentences: lines.length, source_tokens: srcTokens, words, threads: 1,
-  node: { ...results.int8, float32: results.f32 }, download, peak_rss_bytes: peakRss(),
-  chromium: chromiumResults && { ...chromiumResults.int8, float32: chromiumResults.f32 },
+  node: { ...results.int8, alphas_same_file: results.alphas, float32: results.f32 }, download, peak_rss_bytes: peakRss(),
+  chromium: chromiumResults && { ...chromiumResults.int8, alphas_same_file: chromiumResults.alphas, float32: chromiumResults.f32 },
   chromium_note: 'headless Chromium, both engines in Web Workers, 1 thread; in CI-like machines this is a software-only browser' };
 mkdirSync(join(root, 'build', 'bench'), { recursive: true });
 writeFileSync(join(root, 'build', 'bench', 'peer.json'), JSON.stringify(report, null, 2) + '\n');
@@ -106,7 +112,7 @@ for (const [p, r] of Object.entries(results)) {
     `   ${r.ours_first_translation_ms.toFixed(0)}/${r.bergamot_first_translation_ms.toFixed(0)}`);
 }
 if (chromiumResults) {
-  for (const p of ['int8', 'f32']) {
+  for (const p of ['int8', 'alphas', 'f32']) {
     const r = chromiumResults[p];
     console.log(`chromium ${p.padEnd(5)} ours ${r.ours_tokens_per_s.toFixed(0)} tok/s, bergamot ${r.bergamot_tokens_per_s.toFixed(0)} tok/s, ` +
       `ratio ${(r.ours_tokens_per_s / r.bergamot_tokens_per_s).toFixed(2)}, identical ${r.identical_outputs}/${chromiumResults.sentences}`);

@@ -1,5 +1,7 @@
 // In-browser half of scripts/bench-peer.mjs: both engines in workers, as real pages run them.
-// Query: ?input=URL&vocab=URL&ours_int8=URL&ours_f32=URL&marian_int8=URL&marian_f32=URL
+// Query: ?input=URL&vocab=URL&ours_int8=URL&ours_f32=URL&ours_alphas=URL&marian_int8=URL&marian_f32=URL&marian_alphas=URL
+// int8: our int8 scheme vs Bergamot int8shiftAll; alphas: the same intgemm8+alphas file on both
+// (ours imported with Marian's arithmetic) vs int8shiftAlphaAll; f32: float32 on both.
 import { createTranslator } from '/translator/index.js';
 import { createBergamot } from '/peer/tools/bergamot.mjs';
 
@@ -28,13 +30,14 @@ async function run() {
   const tokens = counter.stats.sourceTokens;
   counter.dispose();
   const results = { sentences: lines.length, source_tokens: tokens };
-  for (const p of ['int8', 'f32']) {
+  const precision = { int8: 'int8shiftAll', alphas: 'int8shiftAlphaAll', f32: 'float32' };
+  for (const p of ['int8', 'alphas', 'f32']) {
     const ours = await measure(async () => {
       const t = await createTranslator({ model: { model: q.get(`ours_${p}`), vocab: vocabUrl } });
       return { translate: (x) => t.translate(x), dispose: () => t.dispose() };
     }, lines);
     const [model, vocab] = await Promise.all([bytes(q.get(`marian_${p}`)), bytes(vocabUrl)]);
-    const berg = await measure(() => createBergamot({ model, vocab, precision: p === 'int8' ? 'int8shiftAll' : 'float32', module: bergamotModule }), lines);
+    const berg = await measure(() => createBergamot({ model, vocab, precision: precision[p], module: bergamotModule }), lines);
     results[p] = {
       ours_tokens_per_s: tokens / ours.seconds, bergamot_tokens_per_s: tokens / berg.seconds,
       ours_first_translation_ms: ours.first, bergamot_first_translation_ms: berg.first,
