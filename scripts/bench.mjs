@@ -27,7 +27,7 @@ writeFileSync(input, lines.join('\n') + '\n');
 
 const results = [];
 const native = JSON.parse(execFileSync(join(root, 'build', 'tw-bench'), [join(root, 'models', modelId), input, 'native', 'xnnpack'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
-for (const r of native.results) results.push({ engine: `native-${r.backend}`, threads: 1, seconds: r.seconds, src_tokens_per_s: r.src_tokens_per_s, words_per_s: r.words_per_s });
+for (const r of native.results) results.push({ engine: `native-${r.backend}`, threads: r.threads, seconds: r.seconds, src_tokens_per_s: r.src_tokens_per_s, words_per_s: r.words_per_s });
 
 for (const threads of [1, 2]) {
   const t = await createTranslator({ model: modelId, threads });

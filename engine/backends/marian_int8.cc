@@ -1,6 +1,7 @@
 #include "backends/marian_int8.h"
 
 #include "backends/backend.h"
+#include "backends/column_split.h"
 #include "backends/kernels/gemm.h"
 
 namespace tw {
@@ -37,16 +38,22 @@ void MarianInt8Linear(const LinearWeights& w, const float* x, int rows, float* y
   const MarianInt8& m = *w.marian;
   const kernels::Qu8s8SatGemmFn gemm = optimized ? kernels::BestQu8s8SatGemm() : kernels::qu8s8sat_gemm_1x1__scalar;
   constexpr int kTile = kernels::kMaxRows;
-  std::vector<uint8_t> a((size_t)kTile * w.in);
-  std::vector<int32_t> acc((size_t)kTile * w.out);
-  for (int r0 = 0; r0 < rows; r0 += kTile) {
-    const int nr = rows - r0 < kTile ? rows - r0 : kTile;
-    for (int r = 0; r < nr; ++r) QuantizeShifted(x + (size_t)(r0 + r) * w.in, w.in, m.a_mult, &a[(size_t)r * w.in]);
-    gemm(a.data(), nr, w.in, w.q, w.out, acc.data());
-    for (int r = 0; r < nr; ++r)
-      for (int n = 0; n < w.out; ++n)
-        y[(size_t)(r0 + r) * w.out + n] = static_cast<float>(acc[(size_t)r * w.out + n]) * m.unquant + m.bias[n];
-  }
+  std::vector<uint8_t> a((size_t)rows * w.in);
+  for (int r = 0; r < rows; ++r) QuantizeShifted(x + (size_t)r * w.in, w.in, m.a_mult, &a[(size_t)r * w.in]);
+  auto columns = [&](int n0, int n1) {
+    thread_local std::vector<int32_t> acc;
+    const int nb = n1 - n0;
+    acc.resize((size_t)kTile * nb);
+    for (int r0 = 0; r0 < rows; r0 += kTile) {
+      const int nr = rows - r0 < kTile ? rows - r0 : kTile;
+      gemm(&a[(size_t)r0 * w.in], nr, w.in, w.q + (size_t)n0 * w.in, nb, acc.data());
+      for (int r = 0; r < nr; ++r)
+        for (int n = n0; n < n1; ++n)
+          y[(size_t)(r0 + r) * w.out + n] = static_cast<float>(acc[(size_t)r * nb + (n - n0)]) * m.unquant + m.bias[n];
+    }
+  };
+  if (optimized) ForColumnBlocks(rows, w.in, w.out, columns);
+  else columns(0, w.out);
 }
 
 }  // namespace tw

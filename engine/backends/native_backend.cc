@@ -2,13 +2,15 @@
 // (backends/kernels/gemm.h: AVX2 natively, SIMD128 in WASM, scalar elsewhere) on tiles of up to
 // 4 rows, dequantizes. Same arithmetic as the reference: int8 results are bit-identical (integer
 // accumulation is exact and dequantization is done in the same order); f32 results differ only by
-// summation order.
+// summation order. Large products are split by output columns across the thread pool
+// (core/thread_pool.h); a column's result does not depend on the split.
 #include <vector>
 
 #include "backends/backend.h"
 #include "backends/backends_internal.h"
-#include "backends/marian_int8.h"
+#include "backends/column_split.h"
 #include "backends/kernels/gemm.h"
+#include "backends/marian_int8.h"
 #include "backends/quantize.h"
 
 namespace tw {
@@ -26,37 +28,42 @@ class NativeBackend : public Backend {
     if (w.quantized()) {
       a16_.resize((size_t)rows * w.in);
       sx_.resize(rows);
-      acc_i32_.resize((size_t)kRowTile * w.out);
-      for (int r = 0; r < rows; ++r) {
-        sx_[r] = QuantizeRow(x + (size_t)r * w.in, w.in, a16_.data() + (size_t)r * w.in);
-      }
-      for (int r0 = 0; r0 < rows; r0 += kRowTile) {
-        const int nr = rows - r0 < kRowTile ? rows - r0 : kRowTile;
-        gemm_i8_(a16_.data() + (size_t)r0 * w.in, nr, w.in, w.q, w.out, acc_i32_.data());
-        for (int r = 0; r < nr; ++r)
-          for (int n = 0; n < w.out; ++n)
-            y[(size_t)(r0 + r) * w.out + n] = Dequantize(acc_i32_[r * w.out + n], sx_[r0 + r], w.scale[n], w.bias, n);
-      }
+      for (int r = 0; r < rows; ++r) sx_[r] = QuantizeRow(x + (size_t)r * w.in, w.in, a16_.data() + (size_t)r * w.in);
+      ForColumnBlocks(rows, w.in, w.out, [&](int n0, int n1) {
+        thread_local std::vector<int32_t> acc;
+        const int nb = n1 - n0;
+        acc.resize((size_t)kRowTile * nb);
+        for (int r0 = 0; r0 < rows; r0 += kRowTile) {
+          const int nr = rows - r0 < kRowTile ? rows - r0 : kRowTile;
+          gemm_i8_(a16_.data() + (size_t)r0 * w.in, nr, w.in, w.q + (size_t)n0 * w.in, nb, acc.data());
+          for (int r = 0; r < nr; ++r)
+            for (int n = n0; n < n1; ++n)
+              y[(size_t)(r0 + r) * w.out + n] = Dequantize(acc[r * nb + (n - n0)], sx_[r0 + r], w.scale[n], w.bias, n);
+        }
+      });
       return;
     }
-    acc_f32_.resize((size_t)kRowTile * w.out);
-    for (int r0 = 0; r0 < rows; r0 += kRowTile) {
-      const int nr = rows - r0 < kRowTile ? rows - r0 : kRowTile;
-      gemm_f32_(x + (size_t)r0 * w.in, nr, w.in, w.w, w.out, acc_f32_.data());
-      for (int r = 0; r < nr; ++r)
-        for (int n = 0; n < w.out; ++n) {
-          const float v = acc_f32_[r * w.out + n];
-          y[(size_t)(r0 + r) * w.out + n] = w.bias ? v + w.bias[n] : v;
-        }
-    }
+    ForColumnBlocks(rows, w.in, w.out, [&](int n0, int n1) {
+      thread_local std::vector<float> acc;
+      const int nb = n1 - n0;
+      acc.resize((size_t)kRowTile * nb);
+      for (int r0 = 0; r0 < rows; r0 += kRowTile) {
+        const int nr = rows - r0 < kRowTile ? rows - r0 : kRowTile;
+        gemm_f32_(x + (size_t)r0 * w.in, nr, w.in, w.w + (size_t)n0 * w.in, nb, acc.data());
+        for (int r = 0; r < nr; ++r)
+          for (int n = n0; n < n1; ++n) {
+            const float v = acc[r * nb + (n - n0)];
+            y[(size_t)(r0 + r) * w.out + n] = w.bias ? v + w.bias[n] : v;
+          }
+      }
+    });
   }
 
  private:
   kernels::Qs8GemmFn gemm_i8_;
   kernels::F32GemmFn gemm_f32_;
   std::vector<int16_t> a16_;
-  std::vector<float> sx_, acc_f32_;
-  std::vector<int32_t> acc_i32_;
+  std::vector<float> sx_;
 };
 
 }  // namespace

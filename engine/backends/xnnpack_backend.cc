@@ -2,6 +2,7 @@
 // fully-connected operator created once at load. Int8 weights are dequantized to f32 there:
 // this XNNPACK release's qs8 operator wants static per-tensor scales, which our per-channel
 // dynamically quantized layers do not have.
+#include <pthreadpool.h>
 #include <xnnpack.h>
 
 #include <cmath>
@@ -13,6 +14,7 @@
 #include "backends/backends_internal.h"
 #include "backends/marian_int8.h"
 #include "core/error.h"
+#include "core/thread_pool.h"
 
 namespace tw {
 namespace {
@@ -61,8 +63,26 @@ class XnnpackBackend : public Backend {
     if (!w.prepared) Prepare(const_cast<LinearWeights&>(w));
     auto* p = static_cast<XnnLinear*>(w.prepared.get());
     Check(xnn_setup_fully_connected_nc_f32(p->op, rows, x, y, nullptr), "setup");
-    Check(xnn_run_operator(p->op, nullptr), "run");
+    Check(xnn_run_operator(p->op, Threads()), "run");
   }
+
+  ~XnnpackBackend() override {
+    if (threads_) pthreadpool_destroy(threads_);
+  }
+
+ private:
+  // XNNPACK parallelizes through its own pthreadpool, sized like the engine's pool.
+  pthreadpool_t Threads() {
+    const int n = ThreadCount();
+    if (n != thread_count_) {
+      if (threads_) pthreadpool_destroy(threads_);
+      threads_ = n > 1 ? pthreadpool_create(n) : nullptr;
+      thread_count_ = n;
+    }
+    return threads_;
+  }
+  pthreadpool_t threads_ = nullptr;
+  int thread_count_ = 1;
 };
 
 }  // namespace

@@ -1,12 +1,13 @@
 // Command-line translator: one sentence per stdin line -> one translation per stdout line.
 // Usage: tw-translate --model DIR|FILE.twm [--vocab FILE.spm] [--shortlist lex.s2t.bin] [--beam N]
-//                     [--backend reference|native|xnnpack] [--batch N]
+//                     [--backend reference|native|xnnpack] [--batch N] [--threads N]
 #include <cstdlib>
 #include <iostream>
 #include <string>
 #include <sys/stat.h>
 
 #include "core/error.h"
+#include "core/thread_pool.h"
 #include "translator/translator.h"
 
 namespace {
@@ -18,7 +19,7 @@ bool IsDirectory(const std::string& p) {
 
 int Usage(const char* msg) {
   std::cerr << "error: " << msg << "\n"
-            << "usage: translate --model DIR|FILE.twm [--vocab FILE.spm] [--shortlist FILE] [--beam N] [--backend reference|native|xnnpack]\n";
+            << "usage: translate --model DIR|FILE.twm [--vocab FILE.spm] [--shortlist FILE] [--beam N] [--backend reference|native|xnnpack] [--threads N]\n";
   return 2;
 }
 
@@ -40,6 +41,7 @@ int main(int argc, char** argv) {
       else if (a == "--beam") opt.search.beam = std::stoi(value());
       else if (a == "--backend") opt.backend = value();
       else if (a == "--batch") opt.max_batch_sentences = std::stoi(value());
+      else if (a == "--threads") tw::SetThreadCount(std::stoi(value()));  // same output for any count
       else if (a == "--help" || a == "-h") return Usage("help requested"), 0;
       else return Usage(("unknown option " + a).c_str());
     } catch (const std::exception& e) {

@@ -5,6 +5,7 @@
 
 #include "backends/marian_int8.h"
 #include "core/error.h"
+#include "core/thread_pool.h"
 #include "ops/exp.h"
 #include "ops/ops.h"
 
@@ -138,6 +139,28 @@ void Transformer::SetOutputShortlist(const std::vector<int>& ids) {
 
 // ---------------------------------------------------------------- forward
 
+namespace {
+// Independent rows (sentences, decoder rows) on the thread pool when there is enough work;
+// each row is computed exactly as single-threaded, with its own scratch buffer.
+template <typename Fn>
+void ParallelRows(int n, int64_t work_per_row, Fn&& fn) {
+  constexpr int64_t kMinWorkPerTask = 1 << 16;
+  int tasks = ThreadCount();
+  if (n * work_per_row / kMinWorkPerTask < tasks) tasks = static_cast<int>(n * work_per_row / kMinWorkPerTask);
+  if (tasks > n) tasks = n;
+  thread_local std::vector<float> scratch;
+  if (tasks <= 1) {
+    for (int i = 0; i < n; ++i) fn(i, scratch);
+    return;
+  }
+  const int per = (n + tasks - 1) / tasks;
+  ParallelFor(tasks, [&](int t) {
+    thread_local std::vector<float> own;
+    for (int i = t * per; i < n && i < (t + 1) * per; ++i) fn(i, own);
+  });
+}
+}  // namespace
+
 // out[i] = E[ids[i]] * sqrt(d) + PE[positions[i]]; id -1 stands for the zero start vector.
 void Transformer::Embed(const std::vector<int>& ids, const std::vector<int>& positions, float* out) const {
   const int d = cfg_.d_model;
@@ -203,10 +226,10 @@ Encoded Transformer::Encode(const std::vector<std::vector<int>>& src) {
     backend_->Linear(layer.attn.q, x.data(), rows, q.data());
     backend_->Linear(layer.attn.k, x.data(), rows, k.data());
     backend_->Linear(layer.attn.v, x.data(), rows, v.data());
-    for (int b = 0; b < enc.batch; ++b) {
+    ParallelRows(enc.batch, (int64_t)S * S * d, [&](int b, std::vector<float>& scratch) {
       const size_t o = (size_t)b * S * d;
-      Attention(&q[o], S, &k[o], &v[o], S, enc.lengths[b], cfg_.heads, d, &ctx[o], scratch_);
-    }
+      Attention(&q[o], S, &k[o], &v[o], S, enc.lengths[b], cfg_.heads, d, &ctx[o], scratch);
+    });
     a_.resize((size_t)rows * d);
     backend_->Linear(layer.attn.o, ctx.data(), rows, a_.data());
     AddLayerNorm(x.data(), a_.data(), rows, d, layer.attn.norm.scale, layer.attn.norm.bias);
@@ -283,12 +306,12 @@ void Transformer::Step(const Encoded& enc, DecoderState& st, const std::vector<i
       AddLayerNorm(x.data(), a_.data(), rows, d, layer.self.norm.scale, layer.self.norm.bias);
     }
     backend_->Linear(layer.cross.q, x.data(), rows, q.data());
-    for (int r = 0; r < rows; ++r) {
+    ParallelRows(rows, (int64_t)S * d, [&](int r, std::vector<float>& scratch) {
       const int b = st.src_row[r];
       const size_t o = (size_t)b * S * d;
       Attention(&q[(size_t)r * d], 1, &enc.cross_k[l][o], &enc.cross_v[l][o], S, enc.lengths[b], cfg_.heads, d,
-                &ctx[(size_t)r * d], scratch_);
-    }
+                &ctx[(size_t)r * d], scratch);
+    });
     backend_->Linear(layer.cross.o, ctx.data(), rows, a_.data());
     AddLayerNorm(x.data(), a_.data(), rows, d, layer.cross.norm.scale, layer.cross.norm.bias);
     Ffn(layer.ffn, x.data(), rows);

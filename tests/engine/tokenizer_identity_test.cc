@@ -7,30 +7,13 @@
 #include <memory>
 
 #include "core/error.h"
+#include "read_gz.h"
 #include "tokenizer/sentencepiece.h"
 
 namespace tw {
 namespace {
 
 const std::string kModel = std::string(TW_TESTDATA) + "/spm-en-de/spm.model";
-
-std::vector<std::string> ReadGz(const std::string& path) {
-  std::vector<std::string> lines;
-  std::unique_ptr<FILE, int (*)(FILE*)> p(popen(("zcat '" + path + "'").c_str(), "r"), pclose);
-  if (!p) return lines;
-  std::string cur;
-  int ch;
-  while ((ch = fgetc(p.get())) != EOF) {
-    if (ch == '\n') {
-      lines.push_back(cur);
-      cur.clear();
-    } else {
-      cur += static_cast<char>(ch);
-    }
-  }
-  if (!cur.empty()) lines.push_back(cur);
-  return lines;
-}
 
 class Identity : public ::testing::Test {
  protected:
