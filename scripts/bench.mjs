@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Throughput benchmark (not a test): the same 500 test_2016_flickr sentences and the same int8
-// model through the native engine (each backend, 1 thread) and the WASM engine in Node (the JS
-// API, 1 thread), in one run so the figures compare. Writes build/bench/latest.json.
+// model through the native engine (each backend, 1 and 2 threads) and the WASM engine in Node
+// and in cross-origin-isolated Chromium (the JS API: 1 thread, 2 pthreads, 2 engine workers),
+// in one run so the figures compare. Also the latency of one-sentence calls (what a page does
+// for a single paragraph) per mode. Writes build/bench/latest.json.
 // Usage: node scripts/bench.mjs [model-id] [sentences]
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -29,14 +31,20 @@ const results = [];
 const native = JSON.parse(execFileSync(join(root, 'build', 'tw-bench'), [join(root, 'models', modelId), input, 'native', 'xnnpack'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
 for (const r of native.results) results.push({ engine: `native-${r.backend}`, threads: r.threads, seconds: r.seconds, src_tokens_per_s: r.src_tokens_per_s, words_per_s: r.words_per_s });
 
-for (const threads of [1, 2]) {
-  const t = await createTranslator({ model: modelId, threads });
+const MODES = [{ threads: 1, threadMode: 'auto' }, { threads: 2, threadMode: 'auto' }, { threads: 2, threadMode: 'workers' }];
+const LATENCY_LINES = 40;
+for (const mode of MODES) {
+  const t = await createTranslator({ model: modelId, ...mode });
   await t.translate(lines.slice(0, 8));  // warm-up: first call compiles and allocates
   t.stats.sourceTokens = 0;
   const t0 = performance.now();
   await t.translate(lines);
   const seconds = (performance.now() - t0) / 1000;
-  results.push({ engine: 'wasm-node', threads, seconds, src_tokens_per_s: t.stats.sourceTokens / seconds, words_per_s: words / seconds });
+  const l0 = performance.now();
+  for (const line of lines.slice(0, LATENCY_LINES)) await t.translate(line);
+  const latency = (performance.now() - l0) / LATENCY_LINES;
+  results.push({ engine: 'wasm-node', threads: mode.threads, threading: t.threading, seconds,
+    src_tokens_per_s: t.stats.sourceTokens / seconds, words_per_s: words / seconds, one_sentence_ms: latency });
   t.dispose();
 }
 
@@ -68,13 +76,46 @@ try {
 }
 if (devices.error) throw new Error(`device benchmark failed: ${devices.error}`);
 
+// The same modes in a cross-origin-isolated Chromium page (where the pthread engine may run).
+{
+  const isolated = await startServer({ port: 0, isolate: true, mounts: { '/benchdata/': join(root, 'build', 'bench') } });
+  const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  try {
+    const page = await b.newPage();
+    await page.goto(`http://127.0.0.1:${isolated.address().port}/`);  // any page of the origin
+    const rows = await page.evaluate(async ({ lines, modes, modelId, latencyLines }) => {
+      const { createTranslator } = await import('/translator/index.js');
+      const out = [];
+      for (const mode of modes) {
+        const t = await createTranslator({ model: modelId, ...mode });
+        await t.translate(lines.slice(0, 8));
+        t.stats.sourceTokens = 0;
+        const t0 = performance.now();
+        await t.translate(lines);
+        const seconds = (performance.now() - t0) / 1000;
+        const l0 = performance.now();
+        for (const line of lines.slice(0, latencyLines)) await t.translate(line);
+        out.push({ threads: mode.threads, threading: t.threading, seconds, src_tokens_per_s: t.stats.sourceTokens / seconds,
+          one_sentence_ms: (performance.now() - l0) / latencyLines });
+        t.dispose();
+      }
+      return out;
+    }, { lines, modes: MODES, modelId, latencyLines: LATENCY_LINES });
+    for (const r of rows) results.push({ engine: 'wasm-chromium', ...r, words_per_s: words / r.seconds });
+  } finally {
+    await b.close();
+    isolated.close();
+  }
+}
+
 const wasmBytes = readFileSync(join(root, 'web', 'engine', 'engine.wasm'));
 const report = { date: new Date().toISOString(), model: modelId, sentences: lines.length, words, results, kernels, devices,
-  note: 'native figures are 1 thread; WASM threads are engine workers sharing each request' };
+  note: 'threading: pthreads = one engine whose pool splits each large product and the attention rows; workers = one engine (and model copy) per thread, each taking a share of the request' };
 writeFileSync(join(root, 'build', 'bench', 'latest.json'), JSON.stringify(report, null, 2) + '\n');
 console.log(`model ${modelId}, ${lines.length} sentences, ${words} words (wasm ${wasmBytes.length} bytes)`);
-console.log('engine            threads  src tok/s   words/s   seconds');
-for (const r of results) console.log(`${r.engine.padEnd(18)}${String(r.threads).padStart(7)}${r.src_tokens_per_s.toFixed(0).padStart(11)}${r.words_per_s.toFixed(0).padStart(10)}${r.seconds.toFixed(2).padStart(10)}`);
+console.log('engine            threads  threading  src tok/s   words/s   seconds  1-sentence ms');
+for (const r of results) console.log(`${r.engine.padEnd(18)}${String(r.threads).padStart(7)}  ${(r.threading ?? '').padEnd(9)}${r.src_tokens_per_s.toFixed(0).padStart(11)}` +
+  `${r.words_per_s.toFixed(0).padStart(10)}${r.seconds.toFixed(2).padStart(10)}${r.one_sentence_ms ? r.one_sentence_ms.toFixed(1).padStart(15) : ''}`);
 const wasm = results.find((r) => r.engine === 'wasm-node' && r.threads === 1), nat = results.find((r) => r.engine === 'native-native');
 for (const [where, list] of Object.entries(kernels))
   for (const k of list.filter((x) => x.shape === 'output layer')) console.log(`kernel ${where.padEnd(7)}${k.kernel.padEnd(26)}${k.gops.toFixed(1).padStart(7)} GOP/s (output layer shape)`);

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Static server for the demo: web/ at /, models/ at /models/. No dependencies.
-// Usage: node scripts/serve.mjs [--port N] [--csp]   (PORT env also sets the port; --csp sends a strict
-// Content-Security-Policy, the one the widget promises to work under)
+// Usage: node scripts/serve.mjs [--port N] [--csp] [--isolate]   (PORT env also sets the port; --csp sends a
+// strict Content-Security-Policy, the one the widget promises to work under; --isolate makes pages
+// cross-origin isolated (COOP + COEP), which lets the engine use threads)
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, dirname } from 'node:path';
@@ -14,7 +15,7 @@ const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '
 export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'";
 
 // mounts: extra { '/prefix/': directory } routes (benchmarks serve the peer and generated files).
-export function startServer({ port = Number(process.env.PORT) || 8080, csp = false, host = '127.0.0.1', mounts = {} } = {}) {
+export function startServer({ port = Number(process.env.PORT) || 8080, csp = false, isolate = false, host = '127.0.0.1', mounts = {} } = {}) {
   const routes = { ...mounts, '/models/': join(root, 'models'), '/': join(root, 'web') };
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -35,6 +36,7 @@ export function startServer({ port = Number(process.env.PORT) || 8080, csp = fal
       const body = await readFile(file);
       const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-length': body.length, 'cache-control': 'no-cache' };
       if (csp) headers['content-security-policy'] = STRICT_CSP;
+      if (isolate) Object.assign(headers, { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' });
       res.writeHead(200, headers).end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
@@ -46,6 +48,6 @@ export function startServer({ port = Number(process.env.PORT) || 8080, csp = fal
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const portArg = process.argv.indexOf('--port');
   const port = portArg > 0 ? Number(process.argv[portArg + 1]) : undefined;
-  const server = await startServer({ port, csp: process.argv.includes('--csp') });
+  const server = await startServer({ port, csp: process.argv.includes('--csp'), isolate: process.argv.includes('--isolate') });
   console.log(`demo: http://localhost:${server.address().port}/`);
 }

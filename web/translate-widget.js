@@ -3,7 +3,8 @@
 // Attributes (all optional but data-to): data-from (page language; default <html lang> or detected),
 // data-to (comma-separated targets), data-models (models base URL, default "<script dir>/models/"),
 // data-engine (engine base URL, default "<script dir>/engine/"), data-picker="off" (no built-in picker),
-// data-device ("auto": WebGPU where a hardware GPU makes it faster, the default; "wasm"; "webgpu").
+// data-device ("auto": WebGPU where a hardware GPU makes it faster, the default; "wasm"; "webgpu"),
+// data-threads ("auto", the default: up to 4 engine threads on cross-origin-isolated pages, else 1; or a number).
 // Programmatic: window.TranslateWidget.translatePage(lang), .restore(); event 'translatewidget:done'.
 (() => {
   const script = document.currentScript;
@@ -16,6 +17,7 @@
     engine: new URL(attr('engine', 'engine/'), base).href,
     picker: attr('picker', 'on') !== 'off',
     device: attr('device', 'auto'),
+    threads: attr('threads', 'auto'),
   };
   const ready = import(new URL('widget/main.js', base).href).then((m) => m.start(config));
   window.TranslateWidget = {

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "core/error.h"
+#include "core/thread_pool.h"
 #include "translator/translator.h"
 
 struct tw_translator {
@@ -146,6 +147,8 @@ const char* tw_model_meta(const tw_translator* t, const char* key) {
   auto it = meta.find(key);
   return it == meta.end() ? "" : it->second.c_str();
 }
+
+int tw_set_threads(int threads) { return tw::SetThreadCount(threads); }
 
 const char* tw_last_error(void) { return g_error.c_str(); }
 int tw_last_error_code(void) { return g_code; }

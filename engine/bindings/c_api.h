@@ -45,6 +45,11 @@ size_t tw_last_source_tokens(const tw_translator* t);
 /* Metadata value of the loaded model, or "" when absent. */
 const char* tw_model_meta(const tw_translator* t, const char* key);
 
+/* Threads used by every translator from now on (the caller included); returns how many are
+ * available: 1 in the single-threaded WASM engine, up to the pre-spawned pool in engine-mt.
+ * Outputs do not depend on it. */
+int tw_set_threads(int threads);
+
 const char* tw_last_error(void);
 int tw_last_error_code(void);
 

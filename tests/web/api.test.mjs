@@ -94,17 +94,32 @@ test('concurrent translate calls each get their own result', async () => {
   }
 });
 
-test('threads: several engine workers give the same output as one', async () => {
-  const lines = ['A man rides a horse.', 'Two children play in the park.', 'A woman reads a book.', '', 'A dog runs.'];
+test('threads: the pthread engine and several engine workers give the same output as one thread', async () => {
+  // Long lines too, so that the pthread engine really splits work (products above its threshold).
+  const lines = ['A man rides a horse.', 'Two children play in the park.', 'A woman reads a book.', '', 'A dog runs.',
+    Array.from({ length: 12 }, (_, i) => `Person number ${i} walks along the beach with a red umbrella.`).join(' ')];
   const one = await createTranslator({ from: 'en', to: 'de' });
-  const two = await createTranslator({ from: 'en', to: 'de', threads: 2 });
+  const mt = await createTranslator({ from: 'en', to: 'de', threads: 3 });
+  const workers = await createTranslator({ from: 'en', to: 'de', threads: 2, threadMode: 'workers' });
   try {
-    assert.equal(two.threads, 2);
-    assert.deepEqual(await two.translate(lines), await one.translate(lines));
+    assert.equal(one.threading, 'single');
+    assert.equal(mt.threading, 'pthreads');  // Node has SharedArrayBuffer: one engine, three threads
+    assert.equal(mt.threads, 3);
+    assert.equal(workers.threading, 'workers');
+    assert.equal(workers.threads, 2);
+    const want = await one.translate(lines);
+    assert.deepEqual(await mt.translate(lines), want);
+    assert.deepEqual(await workers.translate(lines), want);
   } finally {
     one.dispose();
-    two.dispose();
+    mt.dispose();
+    workers.dispose();
   }
+});
+
+test('threadMode must be auto or workers', async () => {
+  await assert.rejects(createTranslator({ from: 'en', to: 'de', threads: 2, threadMode: 'fibers' }),
+    (e) => e.code === ErrorCodes.INVALID_OPTION && /threadMode/.test(e.message));
 });
 
 test('dispose rejects later and pending calls', async () => {

@@ -1,16 +1,50 @@
 // Runs inside the worker: one WASM engine module, one C-API translator per stage of the chain
 // (one stage, or two when pivoting through English). See engine/bindings/c_api.h.
+import { isNode } from './features.js';
+
+// Emscripten 3.1.6's pthread glue for Node is CommonJS-flavoured: it calls require() and reads
+// __dirname at the top level of the (ES) module, and its worker script must load as CommonJS.
+// These shims live only in the engine's own worker thread.
+async function prepareNodeForPthreads(engineUrl, options) {
+  const [{ createRequire }, { fileURLToPath }, { dirname, join }] = await Promise.all([
+    import('node:module'), import('node:url'), import('node:path')]);
+  const dir = dirname(fileURLToPath(engineUrl));
+  globalThis.require ??= createRequire(engineUrl);
+  globalThis.__dirname ??= dir;
+  options.locateFile = (file) => join(dir, file.endsWith('.worker.js') ? file.replace(/\.js$/, '.cjs') : file);
+}
 export class EngineHost {
   constructor(module) {
     this.m = module;
     this.stages = [];
   }
 
-  static async create(engineUrl, wasmBinary) {
+  // threads > 1 asks for the pthread engine (engine-mt.mjs): its pool of threads - 1 workers is
+  // started with the module, then the engine is told to use them.
+  static async create(engineUrl, wasmBinary, threads = 1) {
+    const options = { wasmBinary };
+    if (threads > 1) {
+      options.twPoolSize = threads - 1;
+      if (isNode) await prepareNodeForPthreads(engineUrl, options);
+    }
     const { default: createEngineModule } = await import(engineUrl);
     // We hand over the wasm bytes ourselves (downloaded with progress and verified), so the
     // Emscripten glue never fetches or touches the file system.
-    return new EngineHost(await createEngineModule({ wasmBinary }));
+    const host = new EngineHost(await createEngineModule(options));
+    host.threads = threads > 1 ? host.m._tw_set_threads(threads) : 1;
+    return host;
+  }
+
+  // The pthread engine grows a shared memory from any thread; views made before may be stale.
+  get heapU8() { return this.fresh().HEAPU8; }
+  get heap32() { return this.fresh().HEAP32; }
+  fresh() {
+    const m = this.m;
+    if (m.wasmMemory && m.HEAPU8.buffer !== m.wasmMemory.buffer) {
+      m.HEAPU8 = new Uint8Array(m.wasmMemory.buffer);
+      m.HEAP32 = new Int32Array(m.wasmMemory.buffer);
+    }
+    return m;
   }
 
   error() {
@@ -20,7 +54,7 @@ export class EngineHost {
   copyIn(bytes) {
     const u8 = new Uint8Array(bytes);
     const ptr = this.m._malloc(Math.max(u8.length, 1));
-    this.m.HEAPU8.set(u8, ptr);
+    this.heapU8.set(u8, ptr);
     return ptr;
   }
 
@@ -74,8 +108,8 @@ export class EngineHost {
     const sources = [];
     for (let i = 0; i < n; i++) {
       const ptr = this.m._tw_plan_source(handle, i, lenPtr);
-      const len = this.m.HEAP32[lenPtr >> 2];
-      sources.push(this.m.HEAP32.slice(ptr >> 2, (ptr >> 2) + len));
+      const len = this.heap32[lenPtr >> 2];
+      sources.push(this.heap32.slice(ptr >> 2, (ptr >> 2) + len));
     }
     this.m._free(lenPtr);
     return { sources, sourceTokens: this.m._tw_last_source_tokens(handle) };
@@ -86,7 +120,8 @@ export class EngineHost {
     const total = outputs.reduce((s, o) => s + o.length, 0);
     const ids = this.m._malloc(4 * Math.max(total, 1)), lens = this.m._malloc(4 * Math.max(outputs.length, 1));
     let at = ids >> 2;
-    outputs.forEach((o, i) => { this.m.HEAP32.set(o, at); at += o.length; this.m.HEAP32[(lens >> 2) + i] = o.length; });
+    const heap = this.heap32;
+    outputs.forEach((o, i) => { heap.set(o, at); at += o.length; heap[(lens >> 2) + i] = o.length; });
     const out = this.m._tw_assemble(this.stages[stage], ids, lens, outputs.length);
     this.m._free(ids); this.m._free(lens);
     if (!out) throw this.error();

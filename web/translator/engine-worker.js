@@ -42,7 +42,7 @@ export class EngineWorker {
     this.nextId = 1;
     this.ready = new Promise((resolve, reject) => { this.readyResolve = resolve; this.readyReject = reject; });
     worker.onMessage((m) => {
-      if (m.type === 'ready') this.readyResolve({ device: m.device, reason: m.reason, adapter: m.adapter, measured: m.measured });
+      if (m.type === 'ready') this.readyResolve({ device: m.device, reason: m.reason, adapter: m.adapter, measured: m.measured, threads: m.threads });
       else if (m.type === 'error' && m.id === undefined) this.readyReject(toError(m));
       else if (m.type === 'result' || m.type === 'error') {
         const p = this.pending.get(m.id);

@@ -10,7 +10,7 @@
 // Works in browsers (module Worker, fetch + Cache API) and in Node 20 (worker_threads, file: URLs).
 import { EngineWorker } from './engine-worker.js';
 import { ErrorCodes, TranslatorError } from './errors.js';
-import { assertSupported } from './features.js';
+import { assertSupported, isNode } from './features.js';
 import { fetchVerified } from './fetch-verified.js';
 import { splitSentences } from './sentences.js';
 
@@ -22,7 +22,15 @@ export const env = {
   modelsUrl: new URL('../../models/', here).href,   // registry.json and model directories
   engineUrl: new URL('../engine/engine.mjs', here).href,
   wasmUrl: new URL('../engine/engine.wasm', here).href,
+  // The pthread build, used for threads > 1 where shared memory is allowed.
+  engineMtUrl: new URL('../engine/engine-mt.mjs', here).href,
+  wasmMtUrl: new URL('../engine/engine-mt.wasm', here).href,
 };
+
+// Shared-memory threads need SharedArrayBuffer, which browsers only give cross-origin-isolated
+// pages (COOP same-origin + COEP require-corp); Node always has it.
+export const canUsePthreads = () => typeof SharedArrayBuffer === 'function' &&
+  (isNode || globalThis.crossOriginIsolated === true);
 
 const registryCache = new Map();
 
@@ -49,7 +57,8 @@ export function planRoute(registry, from, to) {
 
 /**
  * options: { from, to, model?: registry id or { model: url, vocab: url, shortlist?: url }, device?: 'auto'|'wasm'|'webgpu',
- *            threads?, beam?, progressCallback?, modelsUrl?, engineUrl?, wasmUrl?,
+ *            threads?, threadMode?: 'auto'|'workers', beam?, progressCallback?, modelsUrl?, engineUrl?, wasmUrl?,
+ *            engineMtUrl?, wasmMtUrl? (the pthread engine),
  *            gpuBatch? (sentences per GPU batch, 64), gpuMinLines? (auto: smaller requests stay on WASM, 8) }
  * device: 'wasm' (default) runs the WASM engine; 'webgpu' decodes greedy requests on WebGPU when
  * an adapter works; 'auto' does so only on a hardware adapter. Either falls back to WASM on any
@@ -77,7 +86,17 @@ export async function createTranslator(options = {}) {
     }
   }
 
-  const wasmUrl = options.wasmUrl ?? env.wasmUrl;
+  // threads > 1: on cross-origin-isolated pages (and in Node) one worker runs the pthread engine
+  // (engine-mt) with that many threads sharing one model and splitting each layer. Elsewhere, or
+  // with threadMode 'workers', that many engine workers, each with its own copy of the model
+  // (8 MB), take contiguous shares of every request: no SharedArrayBuffer needed.
+  const threads = Math.max(1, Math.min(Number(options.threads) || 1, 16));
+  const threadMode = options.threadMode ?? 'auto';
+  if (!['auto', 'workers'].includes(threadMode))
+    throw new TranslatorError(ErrorCodes.INVALID_OPTION, `threadMode must be 'auto' or 'workers', not '${threadMode}'`);
+  let pthreads = threads > 1 && threadMode === 'auto' && canUsePthreads();
+  const wasmUrl = pthreads ? options.wasmMtUrl ?? env.wasmMtUrl : options.wasmUrl ?? env.wasmUrl;
+  const engineUrl = pthreads ? options.engineMtUrl ?? env.engineMtUrl : options.engineUrl ?? env.engineUrl;
   // Per stage: model, vocab and (when the model has one) a lexical shortlist.
   const kinds = (s) => ['model', 'vocab', ...(s.files.shortlist ? ['shortlist'] : [])];
   const label = { model: 'model.twm', vocab: 'vocab.spm', shortlist: 'lex.s2t.bin' };
@@ -90,14 +109,10 @@ export async function createTranslator(options = {}) {
   let at = 0;
   const stageFiles = stages.map((s) => Object.fromEntries(kinds(s).map((k) => [k, downloads[at++]])));
 
-  // threads > 1: that many engine workers, each with its own copy of the model (8 MB), taking
-  // contiguous shares of every request. Unlike a pthread build this needs no SharedArrayBuffer,
-  // so it works on pages that are not cross-origin isolated.
-  const threads = Math.max(1, Math.min(Number(options.threads) || 1, 16));
   const device = options.device ?? 'wasm';
   if (!['auto', 'wasm', 'webgpu'].includes(device))
     throw new TranslatorError(ErrorCodes.INVALID_OPTION, `device must be 'auto', 'wasm' or 'webgpu', not '${device}'`);
-  const init = { engineUrl: options.engineUrl ?? env.engineUrl, wasm, backend: 'native',
+  const init = { engineUrl, wasm, backend: 'native', threads: pthreads ? threads : 1,
     stages: stageFiles,
     gpuBatch: options.gpuBatch, gpuMinLines: options.gpuMinLines, gpuCalibrateSoftware: options.gpuCalibrateSoftware };
   // With WebGPU the first worker drives the GPU and is the only one: the GPU does the parallel
@@ -113,7 +128,7 @@ export async function createTranslator(options = {}) {
   };
   await startAll(1, { ...init, device });
   const first = workers[0].state;
-  if (first.device !== 'webgpu' && threads > 1) await startAll(threads - 1, init);
+  if (first.device !== 'webgpu' && threads > 1 && !pthreads) await startAll(threads - 1, init);
   progress({ status: 'ready', file: stages.map((s) => s.id).join('+'), loaded: 0, total: 0 });
   if (device !== 'wasm' && first.device !== 'webgpu') progress({ status: 'fallback', device: 'wasm', reason: first.reason });
   let disposed = false;
@@ -162,7 +177,9 @@ export async function createTranslator(options = {}) {
         yield sofar;
       }
     },
-    threads: workers.length,
+    // 'pthreads' (one engine, threads sharing each layer), 'workers' (one engine per thread) or 'single'
+    threading: pthreads && first.threads > 1 ? 'pthreads' : workers.length > 1 ? 'workers' : 'single',
+    threads: pthreads ? first.threads : workers.length,
     // Tests and demos: simulate losing the GPU (the next request falls back to WASM).
     loseDevice() { workers[0].loseDevice(); },
     dispose() {

@@ -1,10 +1,10 @@
 // The translation worker (a module Web Worker in browsers, a worker_thread in Node): the engine
 // runs here so the page's main thread never blocks on translation.
-// Messages in:  { type: 'init', engineUrl, wasm, stages: [{ model, vocab }], backend, device, gpuMinLines, gpuBatch,
+// Messages in:  { type: 'init', engineUrl, wasm, threads, stages: [{ model, vocab }], backend, device, gpuMinLines, gpuBatch,
 //                 gpuCalibrateSoftware (tests: run auto's measurement on a software adapter too) }
 //               (a stage may carry a `shortlist` too)
 //               { type: 'translate', id, lines, beam }   { type: 'lose-device' } (tests)   { type: 'dispose' }
-// Messages out: { type: 'ready', device, reason?, adapter? }
+// Messages out: { type: 'ready', device, threads, reason?, adapter? }
 //               { type: 'result', id, lines, sourceTokens, device, fallback? } | { type: 'error', id?, code, message }
 // Requests are handled one at a time, in order: the GPU decoder's buffers serve one batch at once.
 import { EngineHost } from './engine-host.js';
@@ -76,10 +76,10 @@ async function translateOnGpu(lines) {
 async function handle(msg) {
   try {
     if (msg.type === 'init') {
-      host = await EngineHost.create(msg.engineUrl, msg.wasm);
+      host = await EngineHost.create(msg.engineUrl, msg.wasm, msg.threads ?? 1);
       for (const s of msg.stages) host.addStage(s.model, s.vocab, msg.backend, s.shortlist);
       const gpuState = msg.device && msg.device !== 'wasm' ? await startGpu(msg) : {};
-      post({ type: 'ready', device: gpu ? 'webgpu' : 'wasm', ...gpuState });
+      post({ type: 'ready', device: gpu ? 'webgpu' : 'wasm', threads: host.threads, ...gpuState });
     } else if (msg.type === 'translate') {
       // Greedy requests big enough go to the GPU; beam search and small requests stay on WASM.
       if (gpu && msg.beam === 1 && msg.lines.length >= gpuMinLines) {

@@ -1,0 +1,65 @@
+// The pthread engine in Chromium: only on cross-origin-isolated pages, with the same output as
+// one thread; elsewhere threads fall back to engine workers. The widget picks it by itself.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { openDemo } from './browser.mjs';
+
+const LINES = ['A man in a blue shirt is standing on a ladder.', 'Two dogs play in the snow.', '',
+  Array.from({ length: 10 }, (_, i) => `Child number ${i} runs across a green field with a kite.`).join(' ')];
+
+// In the page: the API with 1 and N threads; what mode N got, and both outputs.
+const runInPage = (page, threads) => page.evaluate(async ({ lines, threads }) => {
+  const { createTranslator } = await import('/translator/index.js');
+  const one = await createTranslator({ from: 'en', to: 'de' });
+  const many = await createTranslator({ from: 'en', to: 'de', threads });
+  try {
+    return { isolated: crossOriginIsolated, threading: many.threading, threads: many.threads,
+      one: await one.translate(lines), many: await many.translate(lines) };
+  } finally {
+    one.dispose();
+    many.dispose();
+  }
+}, { lines: LINES, threads });
+
+test('cross-origin-isolated page: the pthread engine, same translations as one thread', { timeout: 300_000 }, async () => {
+  const d = await openDemo({ isolate: true });
+  try {
+    const r = await runInPage(d.page, 3);
+    assert.equal(r.isolated, true);
+    assert.equal(r.threading, 'pthreads');
+    assert.equal(r.threads, 3);
+    assert.deepEqual(r.many, r.one);
+    assert.equal(r.one[2], '');
+    assert.ok(d.requests.some((q) => q.url.endsWith('/engine/engine-mt.wasm')), 'the pthread engine was downloaded');
+    assert.deepEqual(d.consoleErrors, []);
+  } finally {
+    await d.close();
+  }
+});
+
+test('ordinary page: no SharedArrayBuffer, so threads are engine workers (same translations)', { timeout: 300_000 }, async () => {
+  const d = await openDemo();
+  try {
+    const r = await runInPage(d.page, 2);
+    assert.equal(r.isolated, false);
+    assert.equal(r.threading, 'workers');
+    assert.deepEqual(r.many, r.one);
+    assert.ok(!d.requests.some((q) => q.url.includes('engine-mt')), 'the pthread engine is not fetched');
+  } finally {
+    await d.close();
+  }
+});
+
+test('widget on an isolated page uses the pthread engine by default and translates', { timeout: 300_000 }, async () => {
+  const d = await openDemo({ isolate: true });
+  try {
+    const before = await d.page.$$eval('figcaption', (els) => els.map((e) => e.textContent));
+    await d.page.evaluate(() => window.TranslateWidget.translatePage('de'));
+    const after = await d.page.$$eval('figcaption', (els) => els.map((e) => e.textContent));
+    assert.notDeepEqual(after, before);
+    assert.ok(d.requests.some((q) => q.url.endsWith('/engine/engine-mt.wasm')));
+    assert.deepEqual(d.consoleErrors, []);
+  } finally {
+    await d.close();
+  }
+});
