@@ -50,8 +50,8 @@ for (const mode of MODES) {
 
 // Kernel families (GOP/s per kernel, natively and in WASM under Node).
 const parseKernels = (text) => text.split('\n').slice(1).filter(Boolean).map((l) => {
-  const m = l.match(/^(\S+)\s+(.+?)\s+([\d.]+)$/);
-  return { kernel: m[1], shape: m[2], gops: Number(m[3]) };
+  const m = l.match(/^(\S+)\s+(.+?)\s+([\d.]+)( GB\/s)?$/);
+  return m[4] ? { kernel: m[1], shape: m[2], gb_per_s: Number(m[3]) } : { kernel: m[1], shape: m[2], gops: Number(m[3]) };
 });
 const kernels = {
   native: parseKernels(execFileSync(join(root, 'build', 'tw-kernel-bench'), { encoding: 'utf8' })),
@@ -118,7 +118,8 @@ for (const r of results) console.log(`${r.engine.padEnd(18)}${String(r.threads).
   `${r.words_per_s.toFixed(0).padStart(10)}${r.seconds.toFixed(2).padStart(10)}${r.one_sentence_ms ? r.one_sentence_ms.toFixed(1).padStart(15) : ''}`);
 const wasm = results.find((r) => r.engine === 'wasm-node' && r.threads === 1), nat = results.find((r) => r.engine === 'native-native');
 for (const [where, list] of Object.entries(kernels))
-  for (const k of list.filter((x) => x.shape === 'output layer')) console.log(`kernel ${where.padEnd(7)}${k.kernel.padEnd(26)}${k.gops.toFixed(1).padStart(7)} GOP/s (output layer shape)`);
+  for (const k of list.filter((x) => x.shape === 'output layer' || x.shape === 'row of 256'))
+    console.log(`kernel ${where.padEnd(7)}${k.kernel.padEnd(30)}${(k.gops ?? k.gb_per_s).toFixed(1).padStart(7)} ${k.gops ? 'GOP/s (output layer shape)' : 'GB/s (rows of 256)'}`);
 console.log(`browser devices (${deviceCount} sentences; WebGPU adapter ${JSON.stringify(devices.find((d) => d.adapter)?.adapter ?? null)})`);
 for (const b of [...new Set(devices.map((d) => d.batch))]) {
   const row = devices.filter((d) => d.batch === b);

@@ -3,6 +3,7 @@
 #include "backends/backend.h"
 #include "backends/column_split.h"
 #include "backends/kernels/gemm.h"
+#include "backends/kernels/quantize.h"
 
 namespace tw {
 
@@ -25,21 +26,17 @@ MarianInt8 PrepareMarianInt8(const int8_t* w, int out, int in, float a_mult, flo
 }
 
 void QuantizeShifted(const float* x, int n, float a_mult, uint8_t* a) {
-  for (int i = 0; i < n; ++i) {
-    float v = x[i] * a_mult;
-    // intgemm converts out-of-range values and NaN to INT32_MIN, which saturates to -127.
-    v = v != v ? -127.f : (v > 127.f ? 127.f : (v < -127.f ? -127.f : v));
-    const int q = static_cast<int>((v + 12582912.f) - 12582912.f);  // round half to even, |v| <= 127
-    a[i] = static_cast<uint8_t>(q + 127);
-  }
+  kernels::qu8_quantize_shifted__scalar(x, n, a_mult, a);
 }
 
 void MarianInt8Linear(const LinearWeights& w, const float* x, int rows, float* y, bool optimized) {
   const MarianInt8& m = *w.marian;
   const kernels::Qu8s8SatGemmFn gemm = optimized ? kernels::BestQu8s8SatGemm() : kernels::qu8s8sat_gemm_1x1__scalar;
+  const kernels::Qu8QuantizeShiftedFn quantize =
+      optimized ? kernels::BestQu8QuantizeShifted() : kernels::qu8_quantize_shifted__scalar;
   constexpr int kTile = kernels::kMaxRows;
   std::vector<uint8_t> a((size_t)rows * w.in);
-  for (int r = 0; r < rows; ++r) QuantizeShifted(x + (size_t)r * w.in, w.in, m.a_mult, &a[(size_t)r * w.in]);
+  for (int r = 0; r < rows; ++r) quantize(x + (size_t)r * w.in, w.in, m.a_mult, &a[(size_t)r * w.in]);
   auto columns = [&](int n0, int n1) {
     thread_local std::vector<int32_t> acc;
     const int nb = n1 - n0;

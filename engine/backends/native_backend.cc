@@ -20,7 +20,8 @@ constexpr int kRowTile = kernels::kMaxRows;
 
 class NativeBackend : public Backend {
  public:
-  NativeBackend() : gemm_i8_(kernels::BestQs8Gemm()), gemm_f32_(kernels::BestF32Gemm()) {}
+  NativeBackend()
+      : gemm_i8_(kernels::BestQs8Gemm()), gemm_f32_(kernels::BestF32Gemm()), quantize_(kernels::BestQs16Quantize()) {}
   const char* name() const override { return "native"; }
 
   void Linear(const LinearWeights& w, const float* x, int rows, float* y) override {
@@ -28,7 +29,8 @@ class NativeBackend : public Backend {
     if (w.quantized()) {
       a16_.resize((size_t)rows * w.in);
       sx_.resize(rows);
-      for (int r = 0; r < rows; ++r) sx_[r] = QuantizeRow(x + (size_t)r * w.in, w.in, a16_.data() + (size_t)r * w.in);
+      const float levels = ActivationLevels(w.in);
+      for (int r = 0; r < rows; ++r) sx_[r] = quantize_(x + (size_t)r * w.in, w.in, levels, a16_.data() + (size_t)r * w.in);
       ForColumnBlocks(rows, w.in, w.out, [&](int n0, int n1) {
         thread_local std::vector<int32_t> acc;
         const int nb = n1 - n0;
@@ -62,6 +64,7 @@ class NativeBackend : public Backend {
  private:
   kernels::Qs8GemmFn gemm_i8_;
   kernels::F32GemmFn gemm_f32_;
+  kernels::Qs16QuantizeFn quantize_;
   std::vector<int16_t> a16_;
   std::vector<float> sx_;
 };

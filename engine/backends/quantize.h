@@ -13,6 +13,8 @@
 #include <cmath>
 #include <cstdint>
 
+#include "backends/kernels/quantize.h"
+
 namespace tw {
 
 inline float ActivationLevels(int k) {
@@ -20,27 +22,10 @@ inline float ActivationLevels(int k) {
   return static_cast<float>(fit < 4095 ? fit : 4095);
 }
 
+// The scalar definition (kernels/quantize-scalar.cc); the native backend calls the best kernel
+// of this CPU for the same bits (kernels/quantize.h).
 inline float QuantizeRow(const float* x, int n, int16_t* q) {
-  const float levels = ActivationLevels(n);
-  float amax = 0.f;
-  for (int i = 0; i < n; ++i) {
-    const float a = x[i] < 0.f ? -x[i] : x[i];
-    amax = a > amax ? a : amax;  // plain compares: vectorized and inlined, unlike fmaxf calls
-  }
-  if (amax == 0.f) {
-    for (int i = 0; i < n; ++i) q[i] = 0;
-    return 0.f;
-  }
-  const float inv = levels / amax;
-  for (int i = 0; i < n; ++i) {
-    // Clamped so that overflowed activations (inf, NaN from a damaged model) stay defined.
-    float v = x[i] * inv;
-    v = v != v ? 0.f : (v > levels ? levels : (v < -levels ? -levels : v));
-    // Round half to even by adding and removing 1.5 * 2^23 (exact IEEE arithmetic in every build,
-    // no libm call, vectorizable); identical to nearbyint for |v| <= 2^22.
-    q[i] = static_cast<int16_t>((v + 12582912.f) - 12582912.f);
-  }
-  return amax / levels;
+  return kernels::qs16_quantize__scalar(x, n, ActivationLevels(n), q);
 }
 
 inline float Dequantize(int32_t acc, float x_scale, float w_scale, const float* bias, int n) {

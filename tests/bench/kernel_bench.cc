@@ -1,13 +1,16 @@
 // Kernel benchmark (not a test): GOP/s of every GEMM kernel in the build (the enumerators of
-// backends/kernels/gemm.h) on the decoder's shapes. Natively: build/tw-kernel-bench;
-// in WASM: node build/wasm/kernel_bench_wasm.cjs.
+// backends/kernels/gemm.h) on the decoder's shapes, and GB/s of the quantization kernels
+// (quantize.h). Natively: build/tw-kernel-bench; in WASM: node build/wasm/kernel_bench_wasm.cjs.
 #include <chrono>
 #include <cstdio>
 #include <random>
 #include <type_traits>
 #include <vector>
 
+#include <string>
+
 #include "backends/kernels/gemm.h"
+#include "backends/kernels/quantize.h"
 
 using namespace tw::kernels;
 
@@ -44,6 +47,36 @@ int main() {
     for (const auto& kern : F32GemmKernels())
       if (kern.available())
         std::printf("%-26s %-22s %10.1f\n", kern.name, sh.what, Gops<float, float>(kern.fn, kMaxRows, sh.k, sh.n));
+  }
+  // Quantization of one activation row (GB/s of f32 input read): the int8 path's prologue.
+  for (const int k : {256, 960}) {
+    std::vector<float> x((size_t)32 * k);
+    std::mt19937 rng(2);
+    std::normal_distribution<float> nd(0.f, 1.f);
+    for (auto& v : x) v = nd(rng);
+    std::vector<int16_t> q16(x.size());
+    std::vector<uint8_t> q8(x.size());
+    auto rate = [&](auto&& one_pass) {
+      int iters = 0;
+      auto t0 = std::chrono::steady_clock::now();
+      double s = 0;
+      while ((s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count()) < 0.2) {
+        one_pass();
+        ++iters;
+      }
+      return 4.0 * x.size() * iters / s / 1e9;
+    };
+    const std::string shape = "row of " + std::to_string(k);
+    for (const auto& kern : Qs16QuantizeKernels())
+      if (kern.available())
+        std::printf("%-26s %-22s %10.1f GB/s\n", kern.name, shape.c_str(), rate([&] {
+          for (int r = 0; r < 32; ++r) kern.fn(&x[(size_t)r * k], k, 4095.f, &q16[(size_t)r * k]);
+        }));
+    for (const auto& kern : Qu8QuantizeShiftedKernels())
+      if (kern.available())
+        std::printf("%-26s %-22s %10.1f GB/s\n", kern.name, shape.c_str(), rate([&] {
+          for (int r = 0; r < 32; ++r) kern.fn(&x[(size_t)r * k], k, 20.f, &q8[(size_t)r * k]);
+        }));
   }
   return 0;
 }

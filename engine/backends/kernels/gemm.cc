@@ -1,4 +1,6 @@
+// The enumerators of every kernel family (gemm.h, quantize.h) and the choice of the best one.
 #include "backends/kernels/gemm.h"
+#include "backends/kernels/quantize.h"
 
 namespace tw::kernels {
 namespace {
@@ -47,6 +49,32 @@ const std::vector<Kernel<Qu8s8SatGemmFn>>& Qu8s8SatGemmKernels() {
   return list;
 }
 
+const std::vector<Kernel<Qs16QuantizeFn>>& Qs16QuantizeKernels() {
+  static const std::vector<Kernel<Qs16QuantizeFn>> list = {
+      {"qs16_quantize__scalar", qs16_quantize__scalar, Always},
+#if defined(__x86_64__)
+      {"qs16_quantize__avx2", qs16_quantize__avx2, HasAvx2},
+#endif
+#if defined(__wasm_simd128__)
+      {"qs16_quantize__wasmsimd", qs16_quantize__wasmsimd, Always},
+#endif
+  };
+  return list;
+}
+
+const std::vector<Kernel<Qu8QuantizeShiftedFn>>& Qu8QuantizeShiftedKernels() {
+  static const std::vector<Kernel<Qu8QuantizeShiftedFn>> list = {
+      {"qu8_quantize_shifted__scalar", qu8_quantize_shifted__scalar, Always},
+#if defined(__x86_64__)
+      {"qu8_quantize_shifted__avx2", qu8_quantize_shifted__avx2, HasAvx2},
+#endif
+#if defined(__wasm_simd128__)
+      {"qu8_quantize_shifted__wasmsimd", qu8_quantize_shifted__wasmsimd, Always},
+#endif
+  };
+  return list;
+}
+
 template <typename Fn>
 static Fn Best(const std::vector<Kernel<Fn>>& list) {
   Fn best = list.front().fn;
@@ -58,5 +86,7 @@ static Fn Best(const std::vector<Kernel<Fn>>& list) {
 Qs8GemmFn BestQs8Gemm() { return Best(Qs8GemmKernels()); }
 F32GemmFn BestF32Gemm() { return Best(F32GemmKernels()); }
 Qu8s8SatGemmFn BestQu8s8SatGemm() { return Best(Qu8s8SatGemmKernels()); }
+Qs16QuantizeFn BestQs16Quantize() { return Best(Qs16QuantizeKernels()); }
+Qu8QuantizeShiftedFn BestQu8QuantizeShifted() { return Best(Qu8QuantizeShiftedKernels()); }
 
 }  // namespace tw::kernels
