@@ -14,12 +14,7 @@ __attribute__((target("avx2"))) float qs16_quantize__avx2(const float* x, int n,
   for (; i + 8 <= n; i += 8) m = _mm256_max_ps(_mm256_andnot_ps(sign, _mm256_loadu_ps(x + i)), m);
   alignas(32) float lanes[8];
   _mm256_store_ps(lanes, m);
-  float amax = 0.f;
-  for (float l : lanes) amax = l > amax ? l : amax;
-  for (; i < n; ++i) {
-    const float a = x[i] < 0.f ? -x[i] : x[i];
-    amax = a > amax ? a : amax;
-  }
+  const float amax = AbsMax(x, i, n, AbsMax(lanes, 0, 8, 0.f));
   if (amax == 0.f) {
     for (int j = 0; j < n; ++j) q[j] = 0;
     return 0.f;
@@ -41,11 +36,7 @@ __attribute__((target("avx2"))) float qs16_quantize__avx2(const float* x, int n,
     const __m256i packed = _mm256_permute4x64_epi64(_mm256_packs_epi32(out[0], out[1]), 0xD8);
     _mm256_storeu_si256(reinterpret_cast<__m256i*>(q + i), packed);
   }
-  for (; i < n; ++i) {
-    float v = x[i] * inv;
-    v = v != v ? 0.f : (v > levels ? levels : (v < -levels ? -levels : v));
-    q[i] = static_cast<int16_t>((v + kRoundMagic) - kRoundMagic);
-  }
+  QuantizeTail(x, i, n, inv, levels, q);
   return amax / levels;
 }
 

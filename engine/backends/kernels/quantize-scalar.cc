@@ -4,22 +4,12 @@
 namespace tw::kernels {
 
 float qs16_quantize__scalar(const float* x, int n, float levels, int16_t* q) {
-  float amax = 0.f;
-  for (int i = 0; i < n; ++i) {
-    const float a = x[i] < 0.f ? -x[i] : x[i];
-    amax = a > amax ? a : amax;  // NaN never compares greater: ignored
-  }
+  const float amax = AbsMax(x, 0, n, 0.f);
   if (amax == 0.f) {
     for (int i = 0; i < n; ++i) q[i] = 0;
     return 0.f;
   }
-  const float inv = levels / amax;
-  for (int i = 0; i < n; ++i) {
-    // Clamped so that overflowed activations (inf, NaN from a damaged model) stay defined.
-    float v = x[i] * inv;
-    v = v != v ? 0.f : (v > levels ? levels : (v < -levels ? -levels : v));
-    q[i] = static_cast<int16_t>((v + kRoundMagic) - kRoundMagic);
-  }
+  QuantizeTail(x, 0, n, levels / amax, levels, q);
   return amax / levels;
 }
 

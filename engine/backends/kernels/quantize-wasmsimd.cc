@@ -11,14 +11,9 @@ float qs16_quantize__wasmsimd(const float* x, int n, float levels, int16_t* q) {
   v128_t m = wasm_f32x4_splat(0.f);
   int i = 0;
   for (; i + 4 <= n; i += 4) m = wasm_f32x4_pmax(m, wasm_f32x4_abs(wasm_v128_load(x + i)));
-  float amax = 0.f;
   const float lanes[4] = {wasm_f32x4_extract_lane(m, 0), wasm_f32x4_extract_lane(m, 1), wasm_f32x4_extract_lane(m, 2),
                           wasm_f32x4_extract_lane(m, 3)};
-  for (float l : lanes) amax = l > amax ? l : amax;
-  for (; i < n; ++i) {
-    const float a = x[i] < 0.f ? -x[i] : x[i];
-    amax = a > amax ? a : amax;
-  }
+  const float amax = AbsMax(x, i, n, AbsMax(lanes, 0, 4, 0.f));
   if (amax == 0.f) {
     for (int j = 0; j < n; ++j) q[j] = 0;
     return 0.f;
@@ -38,11 +33,7 @@ float qs16_quantize__wasmsimd(const float* x, int n, float levels, int16_t* q) {
     }
     wasm_v128_store(q + i, wasm_i16x8_narrow_i32x4(out[0], out[1]));
   }
-  for (; i < n; ++i) {
-    float v = x[i] * inv;
-    v = v != v ? 0.f : (v > levels ? levels : (v < -levels ? -levels : v));
-    q[i] = static_cast<int16_t>((v + kRoundMagic) - kRoundMagic);
-  }
+  QuantizeTail(x, i, n, inv, levels, q);
   return amax / levels;
 }
 

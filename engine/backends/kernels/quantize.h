@@ -37,4 +37,21 @@ Qu8QuantizeShiftedFn BestQu8QuantizeShifted();
 // every build and every SIMD width, no libm call.
 constexpr float kRoundMagic = 12582912.f;
 
+// The scalar steps, shared by the SIMD kernels for what lies beyond their last full vector.
+inline float AbsMax(const float* x, int from, int n, float amax) {
+  for (int i = from; i < n; ++i) {
+    const float a = x[i] < 0.f ? -x[i] : x[i];
+    amax = a > amax ? a : amax;  // NaN never compares greater: ignored
+  }
+  return amax;
+}
+inline void QuantizeTail(const float* x, int from, int n, float inv, float levels, int16_t* q) {
+  for (int i = from; i < n; ++i) {
+    // Clamped so that overflowed activations (inf, NaN from a damaged model) stay defined.
+    float v = x[i] * inv;
+    v = v != v ? 0.f : (v > levels ? levels : (v < -levels ? -levels : v));
+    q[i] = static_cast<int16_t>((v + kRoundMagic) - kRoundMagic);
+  }
+}
+
 }  // namespace tw::kernels
