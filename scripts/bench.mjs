@@ -118,8 +118,8 @@ for (const r of results) console.log(`${r.engine.padEnd(18)}${String(r.threads).
   `${r.words_per_s.toFixed(0).padStart(10)}${r.seconds.toFixed(2).padStart(10)}${r.one_sentence_ms ? r.one_sentence_ms.toFixed(1).padStart(15) : ''}`);
 const wasm = results.find((r) => r.engine === 'wasm-node' && r.threads === 1), nat = results.find((r) => r.engine === 'native-native');
 for (const [where, list] of Object.entries(kernels))
-  for (const k of list.filter((x) => x.shape === 'output layer' || x.shape === 'row of 256'))
-    console.log(`kernel ${where.padEnd(7)}${k.kernel.padEnd(30)}${(k.gops ?? k.gb_per_s).toFixed(1).padStart(7)} ${k.gops ? 'GOP/s (output layer shape)' : 'GB/s (rows of 256)'}`);
+  for (const k of list.filter((x) => ['output layer', 'row of 256', 'cross-attn step'].includes(x.shape)))
+    console.log(`kernel ${where.padEnd(7)}${k.kernel.padEnd(30)}${(k.gops ?? k.gb_per_s).toFixed(1).padStart(7)} ${k.gb_per_s ? 'GB/s (rows of 256)' : `GOP/s (${k.shape})`}`);
 console.log(`browser devices (${deviceCount} sentences; WebGPU adapter ${JSON.stringify(devices.find((d) => d.adapter)?.adapter ?? null)})`);
 for (const b of [...new Set(devices.map((d) => d.batch))]) {
   const row = devices.filter((d) => d.batch === b);

@@ -39,9 +39,12 @@ class Pool {
 
   int Resize(int threads) {
     Stop();
+    // A thread may start running after the first batch was published: it must take the word
+    // as of now as "seen", not whatever it reads when it starts, or it would miss that batch.
+    const uint64_t start = word_.load();
     for (int i = 1; i < threads; ++i) {
       try {
-        workers_.emplace_back([this, i] { Work(i); });
+        workers_.emplace_back([this, i, start] { Work(i, start); });
       } catch (const std::system_error&) {
         break;  // e.g. the browser's worker pool is exhausted: run with what we have
       }
@@ -73,8 +76,7 @@ class Pool {
   }
 
  private:
-  void Work(int p) {
-    uint64_t seen = word_.load();
+  void Work(int p, uint64_t seen) {
     for (;;) {
       uint64_t word = Await(seen);
       if (word == kStop) return;

@@ -228,7 +228,10 @@ Encoded Transformer::Encode(const std::vector<std::vector<int>>& src) {
     backend_->Linear(layer.attn.v, x.data(), rows, v.data());
     ParallelRows(enc.batch, (int64_t)S * S * d, [&](int b, std::vector<float>& scratch) {
       const size_t o = (size_t)b * S * d;
-      Attention(&q[o], S, &k[o], &v[o], S, enc.lengths[b], cfg_.heads, d, &ctx[o], scratch);
+      thread_local std::vector<float> kt;
+      kt.resize((size_t)S * d);
+      TransposeKeys(&k[o], S, d, kt.data());
+      Attention(&q[o], S, kt.data(), S, &v[o], enc.lengths[b], cfg_.heads, d, &ctx[o], scratch);
     });
     a_.resize((size_t)rows * d);
     backend_->Linear(layer.attn.o, ctx.data(), rows, a_.data());
@@ -238,7 +241,9 @@ Encoded Transformer::Encode(const std::vector<std::vector<int>>& src) {
   for (auto& layer : dec_) {
     enc.cross_k.emplace_back((size_t)rows * d);
     enc.cross_v.emplace_back((size_t)rows * d);
-    backend_->Linear(layer.cross.k, x.data(), rows, enc.cross_k.back().data());
+    backend_->Linear(layer.cross.k, x.data(), rows, k.data());
+    for (int b = 0; b < enc.batch; ++b)  // each sentence's keys transposed, as Attention takes them
+      TransposeKeys(&k[(size_t)b * S * d], S, d, &enc.cross_k.back()[(size_t)b * S * d]);
     backend_->Linear(layer.cross.v, x.data(), rows, enc.cross_v.back().data());
   }
   return enc;
@@ -297,10 +302,10 @@ void Transformer::Step(const Encoded& enc, DecoderState& st, const std::vector<i
         const int t = st.step + 1;
         std::vector<float> keys((size_t)t * d), values((size_t)t * d);
         for (int j = 0; j < t; ++j) {
-          std::memcpy(&keys[(size_t)j * d], &cache[(size_t)j * 2 * d], sizeof(float) * d);
+          for (int c = 0; c < d; ++c) keys[(size_t)c * t + j] = cache[(size_t)j * 2 * d + c];  // transposed
           std::memcpy(&values[(size_t)j * d], &cache[(size_t)j * 2 * d + d], sizeof(float) * d);
         }
-        Attention(&q[(size_t)r * d], 1, keys.data(), values.data(), t, t, cfg_.heads, d, &ctx[(size_t)r * d], scratch_);
+        Attention(&q[(size_t)r * d], 1, keys.data(), t, values.data(), t, cfg_.heads, d, &ctx[(size_t)r * d], scratch_);
       }
       backend_->Linear(layer.self.o, ctx.data(), rows, a_.data());
       AddLayerNorm(x.data(), a_.data(), rows, d, layer.self.norm.scale, layer.self.norm.bias);
@@ -309,7 +314,7 @@ void Transformer::Step(const Encoded& enc, DecoderState& st, const std::vector<i
     ParallelRows(rows, (int64_t)S * d, [&](int r, std::vector<float>& scratch) {
       const int b = st.src_row[r];
       const size_t o = (size_t)b * S * d;
-      Attention(&q[(size_t)r * d], 1, &enc.cross_k[l][o], &enc.cross_v[l][o], S, enc.lengths[b], cfg_.heads, d,
+      Attention(&q[(size_t)r * d], 1, &enc.cross_k[l][o], S, &enc.cross_v[l][o], enc.lengths[b], cfg_.heads, d,
                 &ctx[(size_t)r * d], scratch);
     });
     backend_->Linear(layer.cross.o, ctx.data(), rows, a_.data());

@@ -16,7 +16,7 @@ struct Encoded {
   int batch = 0, src_len = 0;            // padded length S
   std::vector<int> lengths;              // [batch] real lengths (EOS included)
   std::vector<float> memory;             // [batch, S, d]
-  std::vector<std::vector<float>> cross_k, cross_v;  // per layer [batch, S, d]
+  std::vector<std::vector<float>> cross_k, cross_v;  // per layer; v [batch, S, d], k per sentence transposed [d, S]
 };
 
 // Decoder state for `rows` hypotheses; row r reads source sentence src_row[r].

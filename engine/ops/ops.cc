@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "ops/exp.h"
+#include "ops/kernels/attention.h"
 
 namespace tw {
 
@@ -42,39 +43,16 @@ void PositionalSignal(int pos, int d, float* out) {
   }
 }
 
-void Attention(const float* q, int tq, const float* k, const float* v, int tk, int valid_k, int heads, int d,
+void Attention(const float* q, int tq, const float* kt, int ldk, const float* v, int valid_k, int heads, int d,
                float* out, std::vector<float>& scratch) {
-  const int dh = d / heads;
-  const float inv_sqrt = 1.f / std::sqrt(static_cast<float>(dh));
-  scratch.resize(tk);
-  float* p = scratch.data();
-  for (int h = 0; h < heads; ++h) {
-    for (int i = 0; i < tq; ++i) {
-      const float* qi = q + (size_t)i * d + h * dh;
-      float mx = -INFINITY;
-      for (int j = 0; j < valid_k; ++j) {
-        const float* kj = k + (size_t)j * d + h * dh;
-        float s = 0.f;
-        for (int c = 0; c < dh; ++c) s += qi[c] * kj[c];
-        p[j] = s * inv_sqrt;
-        mx = p[j] > mx ? p[j] : mx;
-      }
-      float sum = 0.f;
-      for (int j = 0; j < valid_k; ++j) {
-        p[j] = Exp(p[j] - mx);
-        sum += p[j];
-      }
-      const float inv_sum = 1.f / sum;
-      float* o = out + (size_t)i * d + h * dh;
-      for (int c = 0; c < dh; ++c) o[c] = 0.f;
-      for (int j = 0; j < valid_k; ++j) {
-        const float w = p[j] * inv_sum;
-        const float* vj = v + (size_t)j * d + h * dh;
-        for (int c = 0; c < dh; ++c) o[c] += w * vj[c];
-      }
-    }
-  }
-  (void)tk;
+  static const kernels::F32AttentionFn kernel = kernels::BestF32Attention();
+  scratch.resize(valid_k > 0 ? valid_k : 1);
+  kernel(q, tq, kt, ldk, v, valid_k, heads, d, out, scratch.data());
+}
+
+void TransposeKeys(const float* k, int n, int d, float* kt) {
+  for (int j = 0; j < n; ++j)
+    for (int c = 0; c < d; ++c) kt[(size_t)c * n + j] = k[(size_t)j * d + c];
 }
 
 }  // namespace tw

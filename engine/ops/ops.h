@@ -17,8 +17,13 @@ void SwishInPlace(float* x, size_t n);
 void PositionalSignal(int pos, int d, float* out);
 
 // Multi-head attention for one sequence: out[tq, d] = concat_h softmax(q_h k_h^T / sqrt(dh)) v_h,
-// keys at index >= valid_k are masked. q [tq, d], k and v [tk, d], heads are contiguous d/heads slices.
-void Attention(const float* q, int tq, const float* k, const float* v, int tk, int valid_k, int heads, int d,
+// keys at index >= valid_k are masked. q [tq, d], v [tk, d], heads are contiguous d/heads slices;
+// keys come transposed, kt [d, ldk] (key j is column j: see TransposeKeys). Runs the best
+// f32_attention kernel of this CPU (ops/kernels/attention.h); all give the same bits.
+void Attention(const float* q, int tq, const float* kt, int ldk, const float* v, int valid_k, int heads, int d,
                float* out, std::vector<float>& scratch);
+
+// k [n, d] row-major -> kt [d, n].
+void TransposeKeys(const float* k, int n, int d, float* kt);
 
 }  // namespace tw

@@ -1,6 +1,6 @@
 // Kernel benchmark (not a test): GOP/s of every GEMM kernel in the build (the enumerators of
-// backends/kernels/gemm.h) on the decoder's shapes, and GB/s of the quantization kernels
-// (quantize.h). Natively: build/tw-kernel-bench; in WASM: node build/wasm/kernel_bench_wasm.cjs.
+// backends/kernels/gemm.h) on the decoder's shapes, GB/s of the quantization kernels
+// (quantize.h) and GFLOP/s of the attention kernels (ops/kernels/attention.h). Natively: build/tw-kernel-bench; in WASM: node build/wasm/kernel_bench_wasm.cjs.
 #include <chrono>
 #include <cstdio>
 #include <random>
@@ -11,6 +11,7 @@
 
 #include "backends/kernels/gemm.h"
 #include "backends/kernels/quantize.h"
+#include "ops/kernels/attention.h"
 
 using namespace tw::kernels;
 
@@ -77,6 +78,28 @@ int main() {
         std::printf("%-26s %-22s %10.1f GB/s\n", kern.name, shape.c_str(), rate([&] {
           for (int r = 0; r < 32; ++r) kern.fn(&x[(size_t)r * k], k, 20.f, &q8[(size_t)r * k]);
         }));
+  }
+  // Attention (GFLOP/s, 4 flops per query-key-channel: scores and outputs): a decoder step's
+  // cross-attention over 24 source tokens, and an encoder's self-attention over 24 tokens.
+  for (const int tq : {1, 24}) {
+    const int d = 256, heads = 8, tk = 24;
+    std::vector<float> q((size_t)tq * d), kt((size_t)d * tk), v((size_t)tk * d), out((size_t)tq * d), p(tk);
+    std::mt19937 rng(3);
+    std::normal_distribution<float> nd(0.f, 1.f);
+    for (auto* a : {&q, &kt, &v})
+      for (auto& x : *a) x = nd(rng);
+    const std::string shape = tq == 1 ? "cross-attn step" : "encoder self-attn";
+    for (const auto& kern : F32AttentionKernels()) {
+      if (!kern.available()) continue;
+      int iters = 0;
+      auto t0 = std::chrono::steady_clock::now();
+      double s = 0;
+      while ((s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count()) < 0.2) {
+        kern.fn(q.data(), tq, kt.data(), tk, v.data(), tk, heads, d, out.data(), p.data());
+        ++iters;
+      }
+      std::printf("%-26s %-22s %10.1f\n", kern.name, shape.c_str(), 4.0 * tq * tk * d * iters / s / 1e9);
+    }
   }
   return 0;
 }

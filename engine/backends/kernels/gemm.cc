@@ -4,9 +4,9 @@
 
 namespace tw::kernels {
 namespace {
-bool Always() { return true; }
+constexpr auto Always = AlwaysAvailable;
 #if defined(__x86_64__)
-bool HasAvx2() { return __builtin_cpu_supports("avx2"); }
+constexpr auto HasAvx2 = CpuHasAvx2;
 #endif
 }  // namespace
 
@@ -75,18 +75,10 @@ const std::vector<Kernel<Qu8QuantizeShiftedFn>>& Qu8QuantizeShiftedKernels() {
   return list;
 }
 
-template <typename Fn>
-static Fn Best(const std::vector<Kernel<Fn>>& list) {
-  Fn best = list.front().fn;
-  for (const auto& k : list)
-    if (k.available()) best = k.fn;
-  return best;
-}
-
-Qs8GemmFn BestQs8Gemm() { return Best(Qs8GemmKernels()); }
-F32GemmFn BestF32Gemm() { return Best(F32GemmKernels()); }
-Qu8s8SatGemmFn BestQu8s8SatGemm() { return Best(Qu8s8SatGemmKernels()); }
-Qs16QuantizeFn BestQs16Quantize() { return Best(Qs16QuantizeKernels()); }
-Qu8QuantizeShiftedFn BestQu8QuantizeShifted() { return Best(Qu8QuantizeShiftedKernels()); }
+Qs8GemmFn BestQs8Gemm() { return BestOf(Qs8GemmKernels()); }
+F32GemmFn BestF32Gemm() { return BestOf(F32GemmKernels()); }
+Qu8s8SatGemmFn BestQu8s8SatGemm() { return BestOf(Qu8s8SatGemmKernels()); }
+Qs16QuantizeFn BestQs16Quantize() { return BestOf(Qs16QuantizeKernels()); }
+Qu8QuantizeShiftedFn BestQu8QuantizeShifted() { return BestOf(Qu8QuantizeShiftedKernels()); }
 
 }  // namespace tw::kernels

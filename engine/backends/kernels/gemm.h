@@ -30,6 +30,21 @@ struct Kernel {
   bool (*available)();
 };
 
+// `available` predicates of the enumerators.
+inline bool AlwaysAvailable() { return true; }
+#if defined(__x86_64__)
+inline bool CpuHasAvx2() { return __builtin_cpu_supports("avx2"); }
+#endif
+
+// The fastest kernel of a family this CPU can run: the last available one in its list.
+template <typename Fn>
+Fn BestOf(const std::vector<Kernel<Fn>>& list) {
+  Fn best = list.front().fn;
+  for (const auto& k : list)
+    if (k.available()) best = k.fn;
+  return best;
+}
+
 void qs8_gemm_1x1__scalar(const int16_t* a, int rows, int k, const int8_t* w, int n_out, int32_t* acc);
 void f32_gemm_1x1__scalar(const float* a, int rows, int k, const float* w, int n_out, float* acc);
 void qu8s8sat_gemm_1x1__scalar(const uint8_t* a, int rows, int k, const int8_t* w, int n_out, int32_t* acc);
