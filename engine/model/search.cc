@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "core/error.h"
+#include "ops/kernels/step.h"
 
 namespace tw {
 
@@ -25,14 +26,12 @@ std::vector<std::vector<int>> GreedySearch(Transformer& model, const std::vector
   std::vector<int> prev(n, cfg.eos_id);
   std::vector<float> logits;
   const int V = cfg.vocab_size;
+  static const kernels::F32ArgmaxFn argmax = kernels::BestF32Argmax();
   while (!rows.empty()) {
     model.Step(enc, st, prev, logits);
     std::vector<int> keep, next_rows, next_prev;
     for (size_t r = 0; r < rows.size(); ++r) {
-      const float* l = &logits[r * V];
-      int best = -1;
-      for (int v = 0; v < V; ++v)
-        if (v != cfg.unk_id && (best < 0 || l[v] > l[best])) best = v;
+      const int best = argmax(&logits[r * V], V, cfg.unk_id);  // UNK is never chosen
       auto& o = out[rows[r]];
       if (best == cfg.eos_id || static_cast<int>(o.size()) >= MaxOutputLength(cfg, enc.lengths[rows[r]], opt)) continue;
       o.push_back(best);

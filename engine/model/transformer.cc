@@ -7,6 +7,7 @@
 #include "core/error.h"
 #include "core/thread_pool.h"
 #include "ops/exp.h"
+#include "ops/kernels/step.h"
 #include "ops/ops.h"
 
 namespace tw {
@@ -282,12 +283,8 @@ void Transformer::Step(const Encoded& enc, DecoderState& st, const std::vector<i
     if (cfg_.dec_cell == ModelConfig::Cell::kSsru) {
       backend_->Linear(layer.forget, x.data(), rows, a_.data());
       backend_->Linear(layer.ssru, x.data(), rows, b_.data());
-      float* c = st.cell[l].data();
-      for (size_t i = 0; i < (size_t)rows * d; ++i) {
-        const float f = 1.f / (1.f + Exp(-a_[i]));
-        c[i] = f * c[i] + (1.f - f) * b_[i];
-        a_[i] = c[i] > 0.f ? c[i] : 0.f;
-      }
+      static const kernels::F32SsruFn ssru = kernels::BestF32Ssru();
+      ssru(a_.data(), b_.data(), st.cell[l].data(), (size_t)rows * d);
       AddLayerNorm(x.data(), a_.data(), rows, d, layer.ssru_norm.scale, layer.ssru_norm.bias);
     } else {
       std::vector<float> k((size_t)rows * d), v((size_t)rows * d);

@@ -1,6 +1,7 @@
 // Kernel benchmark (not a test): GOP/s of every GEMM kernel in the build (the enumerators of
 // backends/kernels/gemm.h) on the decoder's shapes, GB/s of the quantization kernels
-// (quantize.h) and GFLOP/s of the attention kernels (ops/kernels/attention.h). Natively: build/tw-kernel-bench; in WASM: node build/wasm/kernel_bench_wasm.cjs.
+// (quantize.h) and of the per-step kernels (ops/kernels/step.h), GFLOP/s of the attention
+// kernels (ops/kernels/attention.h). Natively: build/tw-kernel-bench; in WASM: node build/wasm/kernel_bench_wasm.cjs.
 #include <chrono>
 #include <cstdio>
 #include <random>
@@ -12,6 +13,7 @@
 #include "backends/kernels/gemm.h"
 #include "backends/kernels/quantize.h"
 #include "ops/kernels/attention.h"
+#include "ops/kernels/step.h"
 
 using namespace tw::kernels;
 
@@ -100,6 +102,36 @@ int main() {
       }
       std::printf("%-26s %-22s %10.1f\n", kern.name, shape.c_str(), 4.0 * tq * tk * d * iters / s / 1e9);
     }
+  }
+  // Per-step decoder kernels (GB/s of f32 read): the SSRU update of 32 rows, argmax over the vocabulary.
+  {
+    const size_t n = 32 * 256;
+    std::vector<float> a(n), b(n, 0.5f), c(n, 0.1f), logits(6000);
+    std::mt19937 rng(8);
+    std::normal_distribution<float> nd(0.f, 1.f);
+    for (auto& x : logits) x = nd(rng);
+    auto rate = [](auto&& pass, double bytes) {
+      int iters = 0;
+      auto t0 = std::chrono::steady_clock::now();
+      double s = 0;
+      while ((s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count()) < 0.2) {
+        pass();
+        ++iters;
+      }
+      return bytes * iters / s / 1e9;
+    };
+    for (const auto& kern : F32SsruKernels())
+      if (kern.available())
+        std::printf("%-26s %-22s %10.1f GB/s\n", kern.name, "32 rows of 256", rate([&] {
+          for (size_t i = 0; i < n; ++i) a[i] = 0.01f * static_cast<float>(i % 200) - 1.f;
+          kern.fn(a.data(), b.data(), c.data(), n);
+        }, 12.0 * n));
+    volatile int sink = 0;
+    for (const auto& kern : F32ArgmaxKernels())
+      if (kern.available())
+        std::printf("%-26s %-22s %10.1f GB/s\n", kern.name, "vocabulary of 6000", rate([&] {
+          sink = sink + kern.fn(logits.data(), 6000, 1);
+        }, 4.0 * 6000));
   }
   return 0;
 }

@@ -1,0 +1,43 @@
+// SIMD128 per-step decoder kernels, equal to the scalar ones bit for bit (step.h).
+#if defined(__wasm_simd128__)
+#include <wasm_simd128.h>
+
+#include <cmath>
+
+#include "ops/kernels/exp-wasmsimd.h"
+#include "ops/kernels/step.h"
+
+namespace tw::kernels {
+
+void f32_ssru__wasmsimd(float* a, const float* b, float* c, size_t n) {
+  const v128_t one = wasm_f32x4_splat(1.f), zero = wasm_f32x4_splat(0.f);
+  size_t i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const v128_t f = wasm_f32x4_div(one, wasm_f32x4_add(one, ExpWasmSimd(wasm_f32x4_neg(wasm_v128_load(a + i)))));
+    const v128_t cell = wasm_f32x4_add(wasm_f32x4_mul(f, wasm_v128_load(c + i)),
+                                       wasm_f32x4_mul(wasm_f32x4_sub(one, f), wasm_v128_load(b + i)));
+    wasm_v128_store(c + i, cell);
+    wasm_v128_store(a + i, wasm_v128_and(cell, wasm_f32x4_gt(cell, zero)));  // c > 0 ? c : +0
+  }
+  f32_ssru__scalar(a + i, b + i, c + i, n - i);
+}
+
+int f32_argmax__wasmsimd(const float* x, int n, int skip) {
+  const int first = FirstCandidate(n, skip);
+  if (first < 0 || x[first] != x[first]) return first;  // a NaN first candidate wins, as in the scalar loop
+  // Largest value (NaN never wins a comparison, as in the scalar loop), then its first index.
+  v128_t m = wasm_f32x4_splat(x[first]);
+  int i = 0;
+  for (; i + 4 <= n; i += 4) {
+    v128_t v = wasm_v128_load(x + i);
+    if (skip >= i && skip < i + 4) v = wasm_v128_bitselect(wasm_f32x4_splat(-INFINITY), v, wasm_i32x4_eq(
+        wasm_i32x4_make(i, i + 1, i + 2, i + 3), wasm_i32x4_splat(skip)));
+    m = wasm_f32x4_pmax(m, v);  // pmax(m, v) = m < v ? v : m
+  }
+  const float lanes[4] = {wasm_f32x4_extract_lane(m, 0), wasm_f32x4_extract_lane(m, 1), wasm_f32x4_extract_lane(m, 2),
+                          wasm_f32x4_extract_lane(m, 3)};
+  return FirstIndexOf(x, 0, n, skip, MaxOf(x, i, n, skip, MaxOf(lanes, 0, 4, -1, x[first])));
+}
+
+}  // namespace tw::kernels
+#endif
