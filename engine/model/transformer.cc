@@ -166,19 +166,11 @@ void ParallelRows(int n, int64_t work_per_row, Fn&& fn) {
 void Transformer::Embed(const std::vector<int>& ids, const std::vector<int>& positions, float* out) const {
   const int d = cfg_.d_model;
   const float scale = std::sqrt(static_cast<float>(d));
+  static const kernels::Qs8EmbedFn embed = kernels::BestQs8Embed();
   std::vector<float> pe;
   for (size_t i = 0; i < ids.size(); ++i) {
     float* o = out + i * d;
     const int id = ids[i];
-    if (id < 0) {
-      std::fill(o, o + d, 0.f);
-    } else if (emb_i8_) {
-      const int8_t* q = emb_i8_ + (size_t)id * d;
-      for (int c = 0; c < d; ++c) o[c] = (float(q[c]) * emb_scale_[id]) * scale;
-    } else {
-      const float* e = emb_f32_ + (size_t)id * d;
-      for (int c = 0; c < d; ++c) o[c] = e[c] * scale;
-    }
     const float* signal;
     if (positions[i] < kMaxPositions) {
       signal = &positional_[(size_t)positions[i] * d];
@@ -187,7 +179,14 @@ void Transformer::Embed(const std::vector<int>& ids, const std::vector<int>& pos
       PositionalSignal(positions[i], d, pe.data());
       signal = pe.data();
     }
-    for (int c = 0; c < d; ++c) o[c] += signal[c];
+    if (id < 0) {
+      for (int c = 0; c < d; ++c) o[c] = 0.f + signal[c];
+    } else if (emb_i8_) {
+      embed(emb_i8_ + (size_t)id * d, emb_scale_[id], scale, signal, d, o);
+    } else {
+      const float* e = emb_f32_ + (size_t)id * d;
+      for (int c = 0; c < d; ++c) o[c] = e[c] * scale + signal[c];
+    }
   }
 }
 

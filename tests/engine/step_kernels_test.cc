@@ -1,6 +1,7 @@
 // Every per-step decoder kernel (ops/kernels/step.h) against the scalar definition, bit for bit:
 // SSRU updates over lengths around the SIMD widths with large and hostile values; argmax with
-// ties, the skipped id at every position of a vector, NaN, -inf rows. Natively and in WASM.
+// ties, the skipped id at every position of a vector, NaN, -inf rows; int8 embedding rows of
+// several widths. Natively and in WASM.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -64,6 +65,23 @@ TEST_P(F32Argmax, EqualsScalar) {
   EXPECT_EQ(GetParam().fn(low.data(), 12, 0), 1);
 }
 
+class Qs8Embed : public ::testing::TestWithParam<Kernel<Qs8EmbedFn>> {};
+
+TEST_P(Qs8Embed, EqualsScalarBitForBit) {
+  if (!GetParam().available()) GTEST_SKIP() << "not supported by this CPU";
+  std::mt19937 rng(12);
+  std::normal_distribution<float> nd(0.f, 1.f);
+  for (int d : {1, 7, 8, 9, 16, 30, 256, 512}) {
+    std::vector<int8_t> q(d);
+    std::vector<float> signal(d), got(d), want(d);
+    for (auto& v : q) v = static_cast<int8_t>(int(rng() % 255) - 127);
+    for (auto& v : signal) v = nd(rng);
+    GetParam().fn(q.data(), 0.0123f, std::sqrt(static_cast<float>(d)), signal.data(), d, got.data());
+    qs8_embed__scalar(q.data(), 0.0123f, std::sqrt(static_cast<float>(d)), signal.data(), d, want.data());
+    ASSERT_TRUE(SameFloats(got, want)) << "d=" << d;
+  }
+}
+
 TEST(F32Argmax, ScalarDefinition) {
   const float x[] = {1.f, 7.f, 3.f, 7.f, 9.f};
   EXPECT_EQ(f32_argmax__scalar(x, 5, -1), 4);
@@ -75,12 +93,15 @@ template <typename K>
 std::string Name(const ::testing::TestParamInfo<K>& info) { return info.param.name; }
 INSTANTIATE_TEST_SUITE_P(All, F32Ssru, ::testing::ValuesIn(F32SsruKernels()), Name<Kernel<F32SsruFn>>);
 INSTANTIATE_TEST_SUITE_P(All, F32Argmax, ::testing::ValuesIn(F32ArgmaxKernels()), Name<Kernel<F32ArgmaxFn>>);
+INSTANTIATE_TEST_SUITE_P(All, Qs8Embed, ::testing::ValuesIn(Qs8EmbedKernels()), Name<Kernel<Qs8EmbedFn>>);
 
 TEST(StepKernels, EachFamilyHasItsScalarReferenceAndASimdKernel) {
   EXPECT_STREQ(F32SsruKernels().front().name, "f32_ssru__scalar");
   EXPECT_STREQ(F32ArgmaxKernels().front().name, "f32_argmax__scalar");
   EXPECT_GE(F32SsruKernels().size(), 2u);
   EXPECT_GE(F32ArgmaxKernels().size(), 2u);
+  EXPECT_STREQ(Qs8EmbedKernels().front().name, "qs8_embed__scalar");
+  EXPECT_GE(Qs8EmbedKernels().size(), 2u);
 }
 
 }  // namespace

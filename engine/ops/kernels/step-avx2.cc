@@ -41,5 +41,16 @@ __attribute__((target("avx2"))) int f32_argmax__avx2(const float* x, int n, int 
   return FirstIndexOf(x, 0, n, skip, MaxOf(x, i, n, skip, MaxOf(lanes, 0, 8, -1, x[first])));
 }
 
+__attribute__((target("avx2"))) void qs8_embed__avx2(const int8_t* q, float row_scale, float mult, const float* signal,
+                                                     int d, float* out) {
+  const __m256 s = _mm256_set1_ps(row_scale), m = _mm256_set1_ps(mult);
+  int c = 0;
+  for (; c + 8 <= d; c += 8) {
+    const __m256 v = _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(_mm_loadl_epi64(reinterpret_cast<const __m128i*>(q + c))));
+    _mm256_storeu_ps(out + c, _mm256_add_ps(_mm256_mul_ps(_mm256_mul_ps(v, s), m), _mm256_loadu_ps(signal + c)));
+  }
+  qs8_embed__scalar(q + c, row_scale, mult, signal + c, d - c, out + c);
+}
+
 }  // namespace tw::kernels
 #endif

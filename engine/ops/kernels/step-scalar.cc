@@ -19,4 +19,8 @@ int f32_argmax__scalar(const float* x, int n, int skip) {
   return best;
 }
 
+void qs8_embed__scalar(const int8_t* q, float row_scale, float mult, const float* signal, int d, float* out) {
+  for (int c = 0; c < d; ++c) out[c] = (static_cast<float>(q[c]) * row_scale) * mult + signal[c];
+}
+
 }  // namespace tw::kernels

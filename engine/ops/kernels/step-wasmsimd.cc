@@ -39,5 +39,18 @@ int f32_argmax__wasmsimd(const float* x, int n, int skip) {
   return FirstIndexOf(x, 0, n, skip, MaxOf(x, i, n, skip, MaxOf(lanes, 0, 4, -1, x[first])));
 }
 
+void qs8_embed__wasmsimd(const int8_t* q, float row_scale, float mult, const float* signal, int d, float* out) {
+  const v128_t s = wasm_f32x4_splat(row_scale), m = wasm_f32x4_splat(mult);
+  int c = 0;
+  for (; c + 8 <= d; c += 8) {
+    const v128_t q16 = wasm_i16x8_load8x8(q + c);
+    const v128_t lo = wasm_f32x4_convert_i32x4(wasm_i32x4_extend_low_i16x8(q16));
+    const v128_t hi = wasm_f32x4_convert_i32x4(wasm_i32x4_extend_high_i16x8(q16));
+    wasm_v128_store(out + c, wasm_f32x4_add(wasm_f32x4_mul(wasm_f32x4_mul(lo, s), m), wasm_v128_load(signal + c)));
+    wasm_v128_store(out + c + 4, wasm_f32x4_add(wasm_f32x4_mul(wasm_f32x4_mul(hi, s), m), wasm_v128_load(signal + c + 4)));
+  }
+  qs8_embed__scalar(q + c, row_scale, mult, signal + c, d - c, out + c);
+}
+
 }  // namespace tw::kernels
 #endif

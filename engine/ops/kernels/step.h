@@ -4,10 +4,13 @@
 //             (a: forget-gate pre-activations in, the cell's ReLU output out; b: x W^T; c: cell)
 //   f32_argmax: greedy search's top-1: the first index of the largest value, `skip` excluded
 //             (UNK); when the first candidate is NaN it is returned (as the scalar loop does).
+//   qs8_embed: one token's embedding from an int8 row, out[c] = (float(q[c]) * row_scale) * mult
+//             + signal[c] (mult = sqrt(d), signal = the positional signal).
 // Every variant equals the scalar one bit for bit: same float operations per element, and a
 // maximum does not depend on order.
 #pragma once
 #include <cstddef>
+#include <cstdint>
 #include <vector>
 
 #include "backends/kernels/gemm.h"  // Kernel<Fn>
@@ -16,21 +19,27 @@ namespace tw::kernels {
 
 using F32SsruFn = void (*)(float* a, const float* b, float* c, size_t n);
 using F32ArgmaxFn = int (*)(const float* x, int n, int skip);
+using Qs8EmbedFn = void (*)(const int8_t* q, float row_scale, float mult, const float* signal, int d, float* out);
 
 void f32_ssru__scalar(float* a, const float* b, float* c, size_t n);
 int f32_argmax__scalar(const float* x, int n, int skip);
+void qs8_embed__scalar(const int8_t* q, float row_scale, float mult, const float* signal, int d, float* out);
 #if defined(__x86_64__)
 void f32_ssru__avx2(float* a, const float* b, float* c, size_t n);
 int f32_argmax__avx2(const float* x, int n, int skip);
+void qs8_embed__avx2(const int8_t* q, float row_scale, float mult, const float* signal, int d, float* out);
 #endif
 #if defined(__wasm_simd128__)
 void f32_ssru__wasmsimd(float* a, const float* b, float* c, size_t n);
 int f32_argmax__wasmsimd(const float* x, int n, int skip);
+void qs8_embed__wasmsimd(const int8_t* q, float row_scale, float mult, const float* signal, int d, float* out);
 #endif
 
 const std::vector<Kernel<F32SsruFn>>& F32SsruKernels();
 const std::vector<Kernel<F32ArgmaxFn>>& F32ArgmaxKernels();
+const std::vector<Kernel<Qs8EmbedFn>>& Qs8EmbedKernels();
 F32SsruFn BestF32Ssru();
+Qs8EmbedFn BestQs8Embed();
 F32ArgmaxFn BestF32Argmax();
 
 // The scalar steps, shared with the SIMD kernels' tails.
