@@ -13,7 +13,7 @@ const runInPage = (page, threads) => page.evaluate(async ({ lines, threads }) =>
   const one = await createTranslator({ from: 'en', to: 'de' });
   const many = await createTranslator({ from: 'en', to: 'de', threads });
   try {
-    return { isolated: crossOriginIsolated, threading: many.threading, threads: many.threads,
+    return { isolated: crossOriginIsolated, threading: many.threading, threads: many.threads, reason: many.threadingReason,
       one: await one.translate(lines), many: await many.translate(lines) };
   } finally {
     one.dispose();
@@ -28,6 +28,7 @@ test('cross-origin-isolated page: the pthread engine, same translations as one t
     assert.equal(r.isolated, true);
     assert.equal(r.threading, 'pthreads');
     assert.equal(r.threads, 3);
+    assert.equal(r.reason, null);
     assert.deepEqual(r.many, r.one);
     assert.equal(r.one[2], '');
     assert.ok(d.requests.some((q) => q.url.endsWith('/engine/engine-mt.wasm')), 'the pthread engine was downloaded');
@@ -43,6 +44,7 @@ test('ordinary page: no SharedArrayBuffer, so threads are engine workers (same t
     const r = await runInPage(d.page, 2);
     assert.equal(r.isolated, false);
     assert.equal(r.threading, 'workers');
+    assert.match(r.reason, /not cross-origin isolated/);
     assert.deepEqual(r.many, r.one);
     assert.ok(!d.requests.some((q) => q.url.includes('engine-mt')), 'the pthread engine is not fetched');
   } finally {

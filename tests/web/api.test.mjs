@@ -117,6 +117,17 @@ test('threads: the pthread engine and several engine workers give the same outpu
   }
 });
 
+test('threads: without the multi-threaded engine files, threads fall back to engine workers and say why', async () => {
+  const t = await createTranslator({ from: 'en', to: 'de', threads: 2, wasmMtUrl: new URL('../../web/engine/missing-mt.wasm', import.meta.url).href });
+  try {
+    assert.equal(t.threading, 'workers');
+    assert.match(t.threadingReason, /multi-threaded engine could not be loaded/);
+    assert.equal(typeof (await t.translate('A dog runs.')), 'string');
+  } finally {
+    t.dispose();
+  }
+});
+
 test('threadMode must be auto or workers', async () => {
   await assert.rejects(createTranslator({ from: 'en', to: 'de', threads: 2, threadMode: 'fibers' }),
     (e) => e.code === ErrorCodes.INVALID_OPTION && /threadMode/.test(e.message));

@@ -30,14 +30,20 @@ export interface TranslatorOptions {
   gpuMinLines?: number;
   /** tests: with device 'auto', measure a software adapter too instead of declining it */
   gpuCalibrateSoftware?: boolean;
-  /** engine workers working on shares of each request (default 1; each holds its own copy of the model) */
+  /** engine threads (default 1). On cross-origin-isolated pages and in Node: one pthread engine
+   * (engine-mt.wasm) whose threads share the model and split each layer; elsewhere, or with
+   * threadMode 'workers', that many single-threaded engine workers (one model copy each). */
   threads?: number;
+  threadMode?: 'auto' | 'workers';
   beam?: number;
   progressCallback?: (event: ProgressEvent) => void;
   /** base URL of registry.json and the model directories */
   modelsUrl?: string;
   engineUrl?: string;
   wasmUrl?: string;
+  /** the pthread engine's files (default next to engineUrl's defaults) */
+  engineMtUrl?: string;
+  wasmMtUrl?: string;
 }
 
 export interface Translator {
@@ -48,6 +54,10 @@ export interface Translator {
   readonly stats: { sourceTokens: number };
   /** number of engine workers */
   readonly threads: number;
+  /** how threads > 1 is served: 'pthreads' (one engine, shared model), 'workers' (one engine per thread), or 'single' */
+  readonly threading: 'pthreads' | 'workers' | 'single';
+  /** why threads > 1 did not get the pthread engine (not isolated, files missing, start failed), else null */
+  readonly threadingReason: string | null;
   /** where requests run now */
   readonly device: 'wasm' | 'webgpu';
   /** why WebGPU is not in use when it was asked for, else null */
@@ -71,6 +81,8 @@ export declare class TranslatorError extends Error {
 }
 
 export declare const ErrorCodes: Readonly<Record<string, ErrorCode>>;
-export declare const env: { modelsUrl: string; engineUrl: string; wasmUrl: string };
+export declare const env: { modelsUrl: string; engineUrl: string; wasmUrl: string; engineMtUrl: string; wasmMtUrl: string };
+/** whether this context may run the pthread engine (SharedArrayBuffer: Node, or a cross-origin-isolated page) */
+export declare function canUsePthreads(): boolean;
 export declare function createTranslator(options: TranslatorOptions): Promise<Translator>;
 export declare function splitSentences(text: string): { text: string; space: string }[];

@@ -95,13 +95,27 @@ export async function createTranslator(options = {}) {
   if (!['auto', 'workers'].includes(threadMode))
     throw new TranslatorError(ErrorCodes.INVALID_OPTION, `threadMode must be 'auto' or 'workers', not '${threadMode}'`);
   let pthreads = threads > 1 && threadMode === 'auto' && canUsePthreads();
-  const wasmUrl = pthreads ? options.wasmMtUrl ?? env.wasmMtUrl : options.wasmUrl ?? env.wasmUrl;
-  const engineUrl = pthreads ? options.engineMtUrl ?? env.engineMtUrl : options.engineUrl ?? env.engineUrl;
+  let threadingReason = threads > 1 && threadMode === 'auto' && !pthreads
+    ? 'the page is not cross-origin isolated (no SharedArrayBuffer): one engine worker per thread' : null;
+  const engineFiles = (mt) => ({
+    wasmUrl: mt ? options.wasmMtUrl ?? env.wasmMtUrl : options.wasmUrl ?? env.wasmUrl,
+    engineUrl: mt ? options.engineMtUrl ?? env.engineMtUrl : options.engineUrl ?? env.engineUrl,
+  });
+  let { engineUrl } = engineFiles(pthreads);
   // Per stage: model, vocab and (when the model has one) a lexical shortlist.
   const kinds = (s) => ['model', 'vocab', ...(s.files.shortlist ? ['shortlist'] : [])];
   const label = { model: 'model.twm', vocab: 'vocab.spm', shortlist: 'lex.s2t.bin' };
+  const downloadEngine = (mt) => fetchVerified({ url: engineFiles(mt).wasmUrl }, mt ? 'engine-mt.wasm' : 'engine.wasm', progress);
+  // A site that deployed only the single-threaded engine still works with threads > 1.
+  const engineDownload = downloadEngine(pthreads).catch((e) => {
+    if (!pthreads) throw e;
+    pthreads = false;
+    threadingReason = `the multi-threaded engine could not be loaded (${e.message}): one engine worker per thread`;
+    ({ engineUrl } = engineFiles(false));
+    return downloadEngine(false);
+  });
   const [wasm, ...downloads] = await Promise.all([
-    fetchVerified({ url: wasmUrl }, 'engine.wasm', progress),
+    engineDownload,
     ...stages.flatMap((s) => kinds(s).map((k) => fetchVerified(
       { ...s.files[k], url: s.files[k].sha256 ? new URL(s.files[k].path, modelsUrl).href : s.files[k].url },
       `${s.id}/${label[k]}`, progress))),
@@ -112,7 +126,7 @@ export async function createTranslator(options = {}) {
   const device = options.device ?? 'wasm';
   if (!['auto', 'wasm', 'webgpu'].includes(device))
     throw new TranslatorError(ErrorCodes.INVALID_OPTION, `device must be 'auto', 'wasm' or 'webgpu', not '${device}'`);
-  const init = { engineUrl, wasm, backend: 'native', threads: pthreads ? threads : 1,
+  let init = { engineUrl, wasm, backend: 'native', threads: pthreads ? threads : 1,
     stages: stageFiles,
     gpuBatch: options.gpuBatch, gpuMinLines: options.gpuMinLines, gpuCalibrateSoftware: options.gpuCalibrateSoftware };
   // With WebGPU the first worker drives the GPU and is the only one: the GPU does the parallel
@@ -126,7 +140,18 @@ export async function createTranslator(options = {}) {
       throw started.find((r) => r.status === 'rejected').reason;
     }
   };
-  await startAll(1, { ...init, device });
+  try {
+    await startAll(1, { ...init, device });
+  } catch (e) {
+    if (!pthreads) throw e;
+    // The pthread engine did not start (e.g. the browser refused its worker pool): single-threaded.
+    workers.length = 0;
+    pthreads = false;
+    threadingReason = `the multi-threaded engine did not start (${e.message}): one engine worker per thread`;
+    ({ engineUrl } = engineFiles(false));
+    init = { ...init, engineUrl, wasm: await downloadEngine(false), threads: 1 };
+    await startAll(1, { ...init, device });
+  }
   const first = workers[0].state;
   if (first.device !== 'webgpu' && threads > 1 && !pthreads) await startAll(threads - 1, init);
   progress({ status: 'ready', file: stages.map((s) => s.id).join('+'), loaded: 0, total: 0 });
@@ -179,6 +204,7 @@ export async function createTranslator(options = {}) {
     },
     // 'pthreads' (one engine, threads sharing each layer), 'workers' (one engine per thread) or 'single'
     threading: pthreads && first.threads > 1 ? 'pthreads' : workers.length > 1 ? 'workers' : 'single',
+    threadingReason,  // why threads > 1 did not get the pthread engine, or null
     threads: pthreads ? first.threads : workers.length,
     // Tests and demos: simulate losing the GPU (the next request falls back to WASM).
     loseDevice() { workers[0].loseDevice(); },
