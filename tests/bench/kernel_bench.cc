@@ -1,7 +1,8 @@
 // Kernel benchmark (not a test): GOP/s of every GEMM kernel in the build (the enumerators of
 // backends/kernels/gemm.h) on the decoder's shapes, GB/s of the quantization kernels
 // (quantize.h) and of the per-step kernels (ops/kernels/step.h), GFLOP/s of the attention
-// kernels (ops/kernels/attention.h). Natively: build/tw-kernel-bench; in WASM: node build/wasm/kernel_bench_wasm.cjs.
+// kernels (ops/kernels/attention.h), GB/s of add + layer norm (ops/kernels/layernorm.h).
+// Natively: build/tw-kernel-bench; in WASM: node build/wasm/kernel_bench_wasm.cjs.
 #include <chrono>
 #include <cstdio>
 #include <random>
@@ -13,6 +14,7 @@
 #include "backends/kernels/gemm.h"
 #include "backends/kernels/quantize.h"
 #include "ops/kernels/attention.h"
+#include "ops/kernels/layernorm.h"
 #include "ops/kernels/step.h"
 
 using namespace tw::kernels;
@@ -132,6 +134,25 @@ int main() {
         std::printf("%-26s %-22s %10.1f GB/s\n", kern.name, "vocabulary of 6000", rate([&] {
           sink = sink + kern.fn(logits.data(), 6000, 1);
         }, 4.0 * 6000));
+  }
+  // Add + layer norm over 32 rows of 256 (GB/s of f32 read: x and the residual).
+  {
+    const int rows = 32, d = 256;
+    std::vector<float> x((size_t)rows * d), res(x.size(), 0.f), scale(d, 1.f), bias(d, 0.f);
+    std::mt19937 rng(9);
+    std::normal_distribution<float> nd(0.f, 1.f);
+    for (auto& v : x) v = nd(rng);
+    for (const auto& kern : F32AddLayerNormKernels()) {
+      if (!kern.available()) continue;
+      int iters = 0;
+      auto t0 = std::chrono::steady_clock::now();
+      double s = 0;
+      while ((s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count()) < 0.2) {
+        kern.fn(x.data(), res.data(), rows, d, scale.data(), bias.data());
+        ++iters;
+      }
+      std::printf("%-26s %-22s %10.1f GB/s\n", kern.name, "32 rows of 256", 8.0 * rows * d * iters / s / 1e9);
+    }
   }
   return 0;
 }
