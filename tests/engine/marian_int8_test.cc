@@ -72,25 +72,7 @@ TEST(MarianInt8, EveryBackendGivesTheSameBits) {
   }
 }
 
-// The tiny int8 model with int8_arithmetic = marian-shifted and a_mult / b_mult on every matrix.
-std::vector<TensorToWrite> MarianTensors(bool drop_one) {
-  testing::TinySpec spec;
-  spec.int8 = true;
-  auto tensors = testing::TinyTensors(spec);
-  std::vector<TensorToWrite> extra;
-  for (const auto& t : tensors) {
-    if (t.dtype != DType::kI8) continue;
-    for (const char* suffix : {".a_mult", ".b_mult"}) {
-      const float v = 20.f;
-      TensorToWrite m{t.name + suffix, DType::kF32, {1}, std::vector<uint8_t>(4)};
-      std::memcpy(m.data.data(), &v, 4);
-      extra.push_back(std::move(m));
-    }
-  }
-  if (drop_one) extra.pop_back();
-  tensors.insert(tensors.end(), extra.begin(), extra.end());
-  return tensors;
-}
+std::vector<TensorToWrite> MarianTensors(bool drop_one) { return testing::TinyMarianTensors(drop_one); }
 
 TEST(MarianInt8, OptedInModelRunsAndDiffersFromOurArithmetic) {
   auto meta = testing::TinyMeta({});

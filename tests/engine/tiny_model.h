@@ -81,4 +81,31 @@ inline std::vector<uint8_t> TinyModelBytes(const TinySpec& s = {}, unsigned seed
   return WriteModelFile(TinyMeta(s), TinyTensors(s, seed));
 }
 
+// The int8 tiny model opted into Marian's arithmetic (backends/marian_int8.h): every int8 matrix
+// gets NAME.a_mult and NAME.b_mult; drop_one leaves the last multiplier out.
+inline std::vector<TensorToWrite> TinyMarianTensors(bool drop_one = false) {
+  TinySpec spec;
+  spec.int8 = true;
+  auto tensors = TinyTensors(spec);
+  std::vector<TensorToWrite> extra;
+  for (const auto& t : tensors) {
+    if (t.dtype != DType::kI8) continue;
+    for (const char* suffix : {".a_mult", ".b_mult"}) {
+      const float v = 20.f;
+      TensorToWrite m{t.name + suffix, DType::kF32, {1}, std::vector<uint8_t>(4)};
+      std::memcpy(m.data.data(), &v, 4);
+      extra.push_back(std::move(m));
+    }
+  }
+  if (drop_one) extra.pop_back();
+  tensors.insert(tensors.end(), extra.begin(), extra.end());
+  return tensors;
+}
+
+inline std::map<std::string, std::string> TinyMarianMeta() {
+  auto meta = TinyMeta({});
+  meta["int8_arithmetic"] = "marian-shifted";
+  return meta;
+}
+
 }  // namespace tw::testing
