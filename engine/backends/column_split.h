@@ -10,16 +10,7 @@ namespace tw {
 
 template <typename Fn>
 void ForColumnBlocks(int rows, int in, int out, Fn&& block) {
-  constexpr int64_t kMinWorkPerTask = 1 << 18;
-  const int64_t work = (int64_t)rows * in * out;
-  int tasks = ThreadCount();
-  if (work / kMinWorkPerTask < tasks) tasks = static_cast<int>(work / kMinWorkPerTask);
-  if (tasks <= 1) return block(0, out);
-  const int per = ((out + tasks - 1) / tasks + 1) / 2 * 2;
-  ParallelFor(tasks, [&](int t) {
-    const int n0 = t * per, n1 = n0 + per < out ? n0 + per : out;
-    if (n0 < n1) block(n0, n1);
-  });
+  ForBlocks(out, (int64_t)rows * in * out, int64_t{1} << 18, 2, block);
 }
 
 }  // namespace tw

@@ -6,7 +6,6 @@
 #include "backends/marian_int8.h"
 #include "core/error.h"
 #include "core/thread_pool.h"
-#include "ops/exp.h"
 #include "ops/kernels/step.h"
 #include "ops/ops.h"
 
@@ -145,19 +144,9 @@ namespace {
 // each row is computed exactly as single-threaded, with its own scratch buffer.
 template <typename Fn>
 void ParallelRows(int n, int64_t work_per_row, Fn&& fn) {
-  constexpr int64_t kMinWorkPerTask = 1 << 16;
-  int tasks = ThreadCount();
-  if (n * work_per_row / kMinWorkPerTask < tasks) tasks = static_cast<int>(n * work_per_row / kMinWorkPerTask);
-  if (tasks > n) tasks = n;
-  thread_local std::vector<float> scratch;
-  if (tasks <= 1) {
-    for (int i = 0; i < n; ++i) fn(i, scratch);
-    return;
-  }
-  const int per = (n + tasks - 1) / tasks;
-  ParallelFor(tasks, [&](int t) {
-    thread_local std::vector<float> own;
-    for (int i = t * per; i < n && i < (t + 1) * per; ++i) fn(i, own);
+  ForBlocks(n, n * work_per_row, int64_t{1} << 16, 1, [&](int begin, int end) {
+    thread_local std::vector<float> scratch;
+    for (int i = begin; i < end; ++i) fn(i, scratch);
   });
 }
 }  // namespace
