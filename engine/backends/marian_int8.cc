@@ -25,10 +25,6 @@ MarianInt8 PrepareMarianInt8(const int8_t* w, int out, int in, float a_mult, flo
   return m;
 }
 
-void QuantizeShifted(const float* x, int n, float a_mult, uint8_t* a) {
-  kernels::qu8_quantize_shifted__scalar(x, n, a_mult, a);
-}
-
 void MarianInt8Linear(const LinearWeights& w, const float* x, int rows, float* y, bool optimized) {
   const MarianInt8& m = *w.marian;
   const kernels::Qu8s8SatGemmFn gemm = optimized ? kernels::BestQu8s8SatGemm() : kernels::qu8s8sat_gemm_1x1__scalar;

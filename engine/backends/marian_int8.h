@@ -4,7 +4,7 @@
 // Models opt in with the metadata key int8_arithmetic = "marian-shifted"; every int8 matrix then
 // carries two f32 [1] companions, NAME.a_mult (the model's static _QuantMultA) and NAME.b_mult
 // (the file's per-tensor weight multiplier). Per matrix:
-//   a[k]  = clamp(round-half-even(x[k] * a_mult), -127, 127) + 127          (uint8)
+//   a[k]  = clamp(round-half-even(x[k] * a_mult), -127, 127) + 127   (uint8; kernels/quantize.h)
 //   acc   = sum over pairs p of sat16(a[2p] w[2p] + a[2p+1] w[2p+1])         (pmaddubsw saturates)
 //   bias' = float(sum_k w[k]) * (-(127 / a_mult) * (127 / b_mult) / 127) + bias   (once, at load)
 //   y     = float(acc) * (1 / (a_mult * b_mult)) + bias'
@@ -27,9 +27,6 @@ struct MarianInt8 {
 
 // w holds the int8 weights [out, in]; bias may be null (Marian's "fake bias" then).
 MarianInt8 PrepareMarianInt8(const int8_t* w, int out, int in, float a_mult, float b_mult, const float* bias);
-
-// uint8 activations of one row, as intgemm's PrepareA(Int8Shift) makes them.
-void QuantizeShifted(const float* x, int n, float a_mult, uint8_t* a);
 
 // y[rows, out] for a LinearWeights whose `marian` is set. `optimized` picks the best
 // qu8s8sat GEMM kernel of this CPU (backends/kernels/gemm.h) instead of the scalar one; the

@@ -8,6 +8,7 @@
 #include <random>
 
 #include "backends/backend.h"
+#include "backends/kernels/quantize.h"
 #include "backends/marian_int8.h"
 #include "core/error.h"
 #include "format/model_file.h"
@@ -20,7 +21,7 @@ namespace {
 TEST(MarianInt8, ActivationsAreShiftedRoundedHalfEvenAndClamped) {
   const float x[] = {0.f, 1.25f, -1.25f, 0.5f / 4, 1.5f / 4, 100.f, -100.f, NAN, INFINITY};
   uint8_t a[9];
-  QuantizeShifted(x, 9, 4.f, a);  // x * 4: 0, 5, -5, 0.5 -> 0, 1.5 -> 2, clamped, clamped, NaN, inf
+  kernels::qu8_quantize_shifted__scalar(x, 9, 4.f, a);  // intgemm's PrepareA(Int8Shift)  // x * 4: 0, 5, -5, 0.5 -> 0, 1.5 -> 2, clamped, clamped, NaN, inf
   const uint8_t want[] = {127, 132, 122, 127, 129, 254, 0, 0, 254};
   for (int i = 0; i < 9; ++i) EXPECT_EQ(a[i], want[i]) << i;
 }
@@ -72,12 +73,9 @@ TEST(MarianInt8, EveryBackendGivesTheSameBits) {
   }
 }
 
-std::vector<TensorToWrite> MarianTensors(bool drop_one) { return testing::TinyMarianTensors(drop_one); }
-
 TEST(MarianInt8, OptedInModelRunsAndDiffersFromOurArithmetic) {
-  auto meta = testing::TinyMeta({});
-  meta["int8_arithmetic"] = "marian-shifted";
-  auto file = std::make_shared<const ModelFile>(ModelFile::FromBytes(WriteModelFile(meta, MarianTensors(false))));
+  auto meta = testing::TinyMarianMeta();
+  auto file = std::make_shared<const ModelFile>(ModelFile::FromBytes(WriteModelFile(meta, testing::TinyMarianTensors(false))));
   testing::TinySpec spec;
   spec.int8 = true;
   auto ours = std::make_shared<const ModelFile>(ModelFile::FromBytes(testing::TinyModelBytes(spec)));
@@ -94,10 +92,9 @@ TEST(MarianInt8, OptedInModelRunsAndDiffersFromOurArithmetic) {
 }
 
 TEST(MarianInt8, MissingMultiplierOrUnknownArithmeticIsAClearError) {
-  auto meta = testing::TinyMeta({});
-  meta["int8_arithmetic"] = "marian-shifted";
+  auto meta = testing::TinyMarianMeta();
   try {
-    Transformer model(std::make_shared<const ModelFile>(ModelFile::FromBytes(WriteModelFile(meta, MarianTensors(true)))),
+    Transformer model(std::make_shared<const ModelFile>(ModelFile::FromBytes(WriteModelFile(meta, testing::TinyMarianTensors(true)))),
                       MakeBackend("reference"));
     FAIL() << "loaded without a b_mult";
   } catch (const Error& e) {
@@ -106,7 +103,7 @@ TEST(MarianInt8, MissingMultiplierOrUnknownArithmeticIsAClearError) {
   }
   meta["int8_arithmetic"] = "intgemm16";
   try {
-    Transformer model(std::make_shared<const ModelFile>(ModelFile::FromBytes(WriteModelFile(meta, MarianTensors(false)))),
+    Transformer model(std::make_shared<const ModelFile>(ModelFile::FromBytes(WriteModelFile(meta, testing::TinyMarianTensors(false)))),
                       MakeBackend("reference"));
     FAIL() << "loaded an unknown arithmetic";
   } catch (const Error& e) {

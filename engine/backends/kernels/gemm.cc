@@ -3,21 +3,14 @@
 #include "backends/kernels/quantize.h"
 
 namespace tw::kernels {
-namespace {
-constexpr auto Always = AlwaysAvailable;
-#if defined(__x86_64__)
-constexpr auto HasAvx2 = CpuHasAvx2;
-#endif
-}  // namespace
-
 const std::vector<Kernel<Qs8GemmFn>>& Qs8GemmKernels() {
   static const std::vector<Kernel<Qs8GemmFn>> list = {
-      {"qs8_gemm_1x1__scalar", qs8_gemm_1x1__scalar, Always},
+      {"qs8_gemm_1x1__scalar", qs8_gemm_1x1__scalar, AlwaysAvailable},
 #if defined(__x86_64__)
-      {"qs8_gemm_4x2__avx2", qs8_gemm_4x2__avx2, HasAvx2},
+      {"qs8_gemm_4x2__avx2", qs8_gemm_4x2__avx2, CpuHasAvx2},
 #endif
 #if defined(__wasm_simd128__)
-      {"qs8_gemm_4x2__wasmsimd", qs8_gemm_4x2__wasmsimd, Always},
+      {"qs8_gemm_4x2__wasmsimd", qs8_gemm_4x2__wasmsimd, AlwaysAvailable},
 #endif
   };
   return list;
@@ -25,12 +18,12 @@ const std::vector<Kernel<Qs8GemmFn>>& Qs8GemmKernels() {
 
 const std::vector<Kernel<F32GemmFn>>& F32GemmKernels() {
   static const std::vector<Kernel<F32GemmFn>> list = {
-      {"f32_gemm_1x1__scalar", f32_gemm_1x1__scalar, Always},
+      {"f32_gemm_1x1__scalar", f32_gemm_1x1__scalar, AlwaysAvailable},
 #if defined(__x86_64__)
-      {"f32_gemm_4x2__avx2", f32_gemm_4x2__avx2, HasAvx2},
+      {"f32_gemm_4x2__avx2", f32_gemm_4x2__avx2, CpuHasAvx2},
 #endif
 #if defined(__wasm_simd128__)
-      {"f32_gemm_4x2__wasmsimd", f32_gemm_4x2__wasmsimd, Always},
+      {"f32_gemm_4x2__wasmsimd", f32_gemm_4x2__wasmsimd, AlwaysAvailable},
 #endif
   };
   return list;
@@ -38,12 +31,12 @@ const std::vector<Kernel<F32GemmFn>>& F32GemmKernels() {
 
 const std::vector<Kernel<Qu8s8SatGemmFn>>& Qu8s8SatGemmKernels() {
   static const std::vector<Kernel<Qu8s8SatGemmFn>> list = {
-      {"qu8s8sat_gemm_1x1__scalar", qu8s8sat_gemm_1x1__scalar, Always},
+      {"qu8s8sat_gemm_1x1__scalar", qu8s8sat_gemm_1x1__scalar, AlwaysAvailable},
 #if defined(__x86_64__)
-      {"qu8s8sat_gemm_4x2__avx2", qu8s8sat_gemm_4x2__avx2, HasAvx2},
+      {"qu8s8sat_gemm_4x2__avx2", qu8s8sat_gemm_4x2__avx2, CpuHasAvx2},
 #endif
 #if defined(__wasm_simd128__)
-      {"qu8s8sat_gemm_4x2__wasmsimd", qu8s8sat_gemm_4x2__wasmsimd, Always},
+      {"qu8s8sat_gemm_4x2__wasmsimd", qu8s8sat_gemm_4x2__wasmsimd, AlwaysAvailable},
 #endif
   };
   return list;
@@ -51,12 +44,12 @@ const std::vector<Kernel<Qu8s8SatGemmFn>>& Qu8s8SatGemmKernels() {
 
 const std::vector<Kernel<Qs16QuantizeFn>>& Qs16QuantizeKernels() {
   static const std::vector<Kernel<Qs16QuantizeFn>> list = {
-      {"qs16_quantize__scalar", qs16_quantize__scalar, Always},
+      {"qs16_quantize__scalar", qs16_quantize__scalar, AlwaysAvailable},
 #if defined(__x86_64__)
-      {"qs16_quantize__avx2", qs16_quantize__avx2, HasAvx2},
+      {"qs16_quantize__avx2", qs16_quantize__avx2, CpuHasAvx2},
 #endif
 #if defined(__wasm_simd128__)
-      {"qs16_quantize__wasmsimd", qs16_quantize__wasmsimd, Always},
+      {"qs16_quantize__wasmsimd", qs16_quantize__wasmsimd, AlwaysAvailable},
 #endif
   };
   return list;
@@ -64,12 +57,12 @@ const std::vector<Kernel<Qs16QuantizeFn>>& Qs16QuantizeKernels() {
 
 const std::vector<Kernel<Qu8QuantizeShiftedFn>>& Qu8QuantizeShiftedKernels() {
   static const std::vector<Kernel<Qu8QuantizeShiftedFn>> list = {
-      {"qu8_quantize_shifted__scalar", qu8_quantize_shifted__scalar, Always},
+      {"qu8_quantize_shifted__scalar", qu8_quantize_shifted__scalar, AlwaysAvailable},
 #if defined(__x86_64__)
-      {"qu8_quantize_shifted__avx2", qu8_quantize_shifted__avx2, HasAvx2},
+      {"qu8_quantize_shifted__avx2", qu8_quantize_shifted__avx2, CpuHasAvx2},
 #endif
 #if defined(__wasm_simd128__)
-      {"qu8_quantize_shifted__wasmsimd", qu8_quantize_shifted__wasmsimd, Always},
+      {"qu8_quantize_shifted__wasmsimd", qu8_quantize_shifted__wasmsimd, AlwaysAvailable},
 #endif
   };
   return list;

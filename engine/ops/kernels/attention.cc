@@ -2,21 +2,14 @@
 #include "ops/kernels/attention.h"
 
 namespace tw::kernels {
-namespace {
-constexpr auto Always = AlwaysAvailable;
-#if defined(__x86_64__)
-constexpr auto HasAvx2 = CpuHasAvx2;
-#endif
-}  // namespace
-
 const std::vector<Kernel<F32AttentionFn>>& F32AttentionKernels() {
   static const std::vector<Kernel<F32AttentionFn>> list = {
-      {"f32_attention__scalar", f32_attention__scalar, Always},
+      {"f32_attention__scalar", f32_attention__scalar, AlwaysAvailable},
 #if defined(__x86_64__)
-      {"f32_attention__avx2", f32_attention__avx2, HasAvx2},
+      {"f32_attention__avx2", f32_attention__avx2, CpuHasAvx2},
 #endif
 #if defined(__wasm_simd128__)
-      {"f32_attention__wasmsimd", f32_attention__wasmsimd, Always},
+      {"f32_attention__wasmsimd", f32_attention__wasmsimd, AlwaysAvailable},
 #endif
   };
   return list;
