@@ -11,6 +11,7 @@ import { gunzipSync } from 'node:zlib';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createTranslator } from '../web/translator/index.js';
+import { measureThreadModes } from '../web/bench/thread-modes.js';
 import { chromium } from 'playwright-core';
 import { startServer } from './serve.mjs';
 import { CHROMIUM_ARGS } from '../tests/e2e/browser.mjs';
@@ -31,22 +32,8 @@ const results = [];
 const native = JSON.parse(execFileSync(join(root, 'build', 'tw-bench'), [join(root, 'models', modelId), input, 'native', 'xnnpack'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
 for (const r of native.results) results.push({ engine: `native-${r.backend}`, threads: r.threads, seconds: r.seconds, src_tokens_per_s: r.src_tokens_per_s, words_per_s: r.words_per_s });
 
-const MODES = [{ threads: 1, threadMode: 'auto' }, { threads: 2, threadMode: 'auto' }, { threads: 2, threadMode: 'workers' }];
-const LATENCY_LINES = 40;
-for (const mode of MODES) {
-  const t = await createTranslator({ model: modelId, ...mode });
-  await t.translate(lines.slice(0, 8));  // warm-up: first call compiles and allocates
-  t.stats.sourceTokens = 0;
-  const t0 = performance.now();
-  await t.translate(lines);
-  const seconds = (performance.now() - t0) / 1000;
-  const l0 = performance.now();
-  for (const line of lines.slice(0, LATENCY_LINES)) await t.translate(line);
-  const latency = (performance.now() - l0) / LATENCY_LINES;
-  results.push({ engine: 'wasm-node', threads: mode.threads, threading: t.threading, seconds,
-    src_tokens_per_s: t.stats.sourceTokens / seconds, words_per_s: words / seconds, one_sentence_ms: latency });
-  t.dispose();
-}
+for (const r of await measureThreadModes(createTranslator, { model: modelId, lines }))
+  results.push({ engine: 'wasm-node', ...r, words_per_s: words / r.seconds });
 
 // Kernel families (GOP/s per kernel, natively and in WASM under Node).
 const parseKernels = (text) => text.split('\n').slice(1).filter(Boolean).map((l) => {
@@ -83,24 +70,11 @@ if (devices.error) throw new Error(`device benchmark failed: ${devices.error}`);
   try {
     const page = await b.newPage();
     await page.goto(`http://127.0.0.1:${isolated.address().port}/`);  // any page of the origin
-    const rows = await page.evaluate(async ({ lines, modes, modelId, latencyLines }) => {
-      const { createTranslator } = await import('/translator/index.js');
-      const out = [];
-      for (const mode of modes) {
-        const t = await createTranslator({ model: modelId, ...mode });
-        await t.translate(lines.slice(0, 8));
-        t.stats.sourceTokens = 0;
-        const t0 = performance.now();
-        await t.translate(lines);
-        const seconds = (performance.now() - t0) / 1000;
-        const l0 = performance.now();
-        for (const line of lines.slice(0, latencyLines)) await t.translate(line);
-        out.push({ threads: mode.threads, threading: t.threading, seconds, src_tokens_per_s: t.stats.sourceTokens / seconds,
-          one_sentence_ms: (performance.now() - l0) / latencyLines });
-        t.dispose();
-      }
-      return out;
-    }, { lines, modes: MODES, modelId, latencyLines: LATENCY_LINES });
+    const rows = await page.evaluate(async ({ model, lines }) => {
+      const [{ createTranslator }, { measureThreadModes }] = await Promise.all([
+        import('/translator/index.js'), import('/bench/thread-modes.js')]);
+      return measureThreadModes(createTranslator, { model, lines });
+    }, { model: modelId, lines });
     for (const r of rows) results.push({ engine: 'wasm-chromium', ...r, words_per_s: words / r.seconds });
   } finally {
     await b.close();
