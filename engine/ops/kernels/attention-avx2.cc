@@ -5,7 +5,6 @@
 
 #include <cmath>
 
-#include "ops/exp.h"
 #include "ops/kernels/attention.h"
 #include "ops/kernels/exp-avx2.h"
 
@@ -27,19 +26,12 @@ __attribute__((target("avx2"))) void f32_attention__avx2(const float* q, int tq,
           s = _mm256_add_ps(s, _mm256_mul_ps(_mm256_set1_ps(qi[c]), _mm256_loadu_ps(kh + (size_t)c * ldk + j)));
         _mm256_storeu_ps(p + j, _mm256_mul_ps(s, _mm256_set1_ps(inv_sqrt)));
       }
-      for (int j = j8; j < valid_k; ++j) {
-        float s = 0.f;
-        for (int c = 0; c < dh; ++c) s += qi[c] * kh[(size_t)c * ldk + j];
-        p[j] = s * inv_sqrt;
-      }
-      float mx = -INFINITY;
-      for (int j = 0; j < valid_k; ++j) mx = p[j] > mx ? p[j] : mx;
+      ScoreKeys(qi, kh, ldk, dh, inv_sqrt, j8, valid_k, p);
+      const float mx = LargestScore(p, valid_k);
       for (int j = 0; j < j8; j += 8)
         _mm256_storeu_ps(p + j, ExpAvx2(_mm256_sub_ps(_mm256_loadu_ps(p + j), _mm256_set1_ps(mx))));
-      for (int j = j8; j < valid_k; ++j) p[j] = Exp(p[j] - mx);
-      float sum = 0.f;
-      for (int j = 0; j < valid_k; ++j) sum += p[j];
-      const float inv_sum = 1.f / sum;
+      ExpMinus(p, j8, valid_k, mx);
+      const float inv_sum = 1.f / SumInOrder(p, valid_k);
       float* o = out + (size_t)i * d + h * dh;
       for (int c = 0; c < dh; ++c) o[c] = 0.f;
       for (int j = 0; j < valid_k; ++j) {
@@ -48,7 +40,7 @@ __attribute__((target("avx2"))) void f32_attention__avx2(const float* q, int tq,
         const float* vj = v + (size_t)j * d + h * dh;
         for (int c = 0; c < c8; c += 8)
           _mm256_storeu_ps(o + c, _mm256_add_ps(_mm256_loadu_ps(o + c), _mm256_mul_ps(wv, _mm256_loadu_ps(vj + c))));
-        for (int c = c8; c < dh; ++c) o[c] += w * vj[c];
+        AddWeighted(w, vj, c8, dh, o);
       }
     }
   }

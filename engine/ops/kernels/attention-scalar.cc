@@ -1,7 +1,6 @@
 // Scalar attention: the definition of the family (attention.h).
 #include <cmath>
 
-#include "ops/exp.h"
 #include "ops/kernels/attention.h"
 
 namespace tw::kernels {
@@ -14,26 +13,12 @@ void f32_attention__scalar(const float* q, int tq, const float* kt, int ldk, con
     const float* kh = kt + (size_t)h * dh * ldk;
     for (int i = 0; i < tq; ++i) {
       const float* qi = q + (size_t)i * d + h * dh;
-      float mx = -INFINITY;
-      for (int j = 0; j < valid_k; ++j) {
-        float s = 0.f;
-        for (int c = 0; c < dh; ++c) s += qi[c] * kh[(size_t)c * ldk + j];
-        p[j] = s * inv_sqrt;
-        mx = p[j] > mx ? p[j] : mx;
-      }
-      float sum = 0.f;
-      for (int j = 0; j < valid_k; ++j) {
-        p[j] = Exp(p[j] - mx);
-        sum += p[j];
-      }
-      const float inv_sum = 1.f / sum;
+      ScoreKeys(qi, kh, ldk, dh, inv_sqrt, 0, valid_k, p);
+      ExpMinus(p, 0, valid_k, LargestScore(p, valid_k));
+      const float inv_sum = 1.f / SumInOrder(p, valid_k);
       float* o = out + (size_t)i * d + h * dh;
       for (int c = 0; c < dh; ++c) o[c] = 0.f;
-      for (int j = 0; j < valid_k; ++j) {
-        const float w = p[j] * inv_sum;
-        const float* vj = v + (size_t)j * d + h * dh;
-        for (int c = 0; c < dh; ++c) o[c] += w * vj[c];
-      }
+      for (int j = 0; j < valid_k; ++j) AddWeighted(p[j] * inv_sum, v + (size_t)j * d + h * dh, 0, dh, o);
     }
   }
 }

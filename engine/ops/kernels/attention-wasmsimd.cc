@@ -5,7 +5,6 @@
 
 #include <cmath>
 
-#include "ops/exp.h"
 #include "ops/kernels/attention.h"
 #include "ops/kernels/exp-wasmsimd.h"
 
@@ -26,19 +25,12 @@ void f32_attention__wasmsimd(const float* q, int tq, const float* kt, int ldk, c
           s = wasm_f32x4_add(s, wasm_f32x4_mul(wasm_f32x4_splat(qi[c]), wasm_v128_load(kh + (size_t)c * ldk + j)));
         wasm_v128_store(p + j, wasm_f32x4_mul(s, wasm_f32x4_splat(inv_sqrt)));
       }
-      for (int j = j4; j < valid_k; ++j) {
-        float s = 0.f;
-        for (int c = 0; c < dh; ++c) s += qi[c] * kh[(size_t)c * ldk + j];
-        p[j] = s * inv_sqrt;
-      }
-      float mx = -INFINITY;
-      for (int j = 0; j < valid_k; ++j) mx = p[j] > mx ? p[j] : mx;
+      ScoreKeys(qi, kh, ldk, dh, inv_sqrt, j4, valid_k, p);
+      const float mx = LargestScore(p, valid_k);
       for (int j = 0; j < j4; j += 4)
         wasm_v128_store(p + j, ExpWasmSimd(wasm_f32x4_sub(wasm_v128_load(p + j), wasm_f32x4_splat(mx))));
-      for (int j = j4; j < valid_k; ++j) p[j] = Exp(p[j] - mx);
-      float sum = 0.f;
-      for (int j = 0; j < valid_k; ++j) sum += p[j];
-      const float inv_sum = 1.f / sum;
+      ExpMinus(p, j4, valid_k, mx);
+      const float inv_sum = 1.f / SumInOrder(p, valid_k);
       float* o = out + (size_t)i * d + h * dh;
       for (int c = 0; c < dh; ++c) o[c] = 0.f;
       for (int j = 0; j < valid_k; ++j) {
@@ -47,7 +39,7 @@ void f32_attention__wasmsimd(const float* q, int tq, const float* kt, int ldk, c
         const float* vj = v + (size_t)j * d + h * dh;
         for (int c = 0; c < c4; c += 4)
           wasm_v128_store(o + c, wasm_f32x4_add(wasm_v128_load(o + c), wasm_f32x4_mul(wv, wasm_v128_load(vj + c))));
-        for (int c = c4; c < dh; ++c) o[c] += w * vj[c];
+        AddWeighted(w, vj, c4, dh, o);
       }
     }
   }

@@ -10,7 +10,10 @@
 // vectorized over c, again in the scalar order. So every variant equals the scalar one bit for
 // bit, and so does the WGSL attention kernel.
 #pragma once
+#include <cmath>
 #include <vector>
+
+#include "ops/exp.h"
 
 #include "backends/kernels/gemm.h"  // Kernel<Fn>
 
@@ -30,6 +33,32 @@ void f32_attention__avx2(const float* q, int tq, const float* kt, int ldk, const
 void f32_attention__wasmsimd(const float* q, int tq, const float* kt, int ldk, const float* v, int valid_k, int heads,
                              int d, float* out, float* p);
 #endif
+
+// The scalar steps of the definition, in order. The scalar kernel is made of them; the SIMD
+// kernels call them for what lies beyond their last full vector and for the order-bound sums.
+inline void ScoreKeys(const float* qi, const float* kh, int ldk, int dh, float inv_sqrt, int from, int to, float* p) {
+  for (int j = from; j < to; ++j) {
+    float s = 0.f;
+    for (int c = 0; c < dh; ++c) s += qi[c] * kh[(size_t)c * ldk + j];
+    p[j] = s * inv_sqrt;
+  }
+}
+inline float LargestScore(const float* p, int n) {
+  float mx = -INFINITY;
+  for (int j = 0; j < n; ++j) mx = p[j] > mx ? p[j] : mx;
+  return mx;
+}
+inline void ExpMinus(float* p, int from, int to, float mx) {
+  for (int j = from; j < to; ++j) p[j] = Exp(p[j] - mx);
+}
+inline float SumInOrder(const float* p, int n) {
+  float sum = 0.f;
+  for (int j = 0; j < n; ++j) sum += p[j];
+  return sum;
+}
+inline void AddWeighted(float w, const float* vj, int from, int to, float* o) {
+  for (int c = from; c < to; ++c) o[c] += w * vj[c];
+}
 
 const std::vector<Kernel<F32AttentionFn>>& F32AttentionKernels();
 F32AttentionFn BestF32Attention();
