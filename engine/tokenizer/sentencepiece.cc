@@ -1,5 +1,6 @@
 #include "tokenizer/sentencepiece.h"
 
+#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -128,7 +129,7 @@ SentencePiece SentencePiece::FromBytes(const std::string& bytes) {
       model.Skip(wire);
     }
   }
-  if (byte_fallback) Bad("byte_fallback models are not supported");
+  sp.byte_fallback_ = byte_fallback;
   if (model_type != 1) Bad("only unigram models are supported (model_type " + std::to_string(model_type) + ")");
   if (sp.pieces_.empty()) Bad("no pieces (not a SentencePiece model?)");
   bool first_score = true;
@@ -136,6 +137,11 @@ SentencePiece SentencePiece::FromBytes(const std::string& bytes) {
     const Piece& p = sp.pieces_[i];
     if (p.type == kUnknown) sp.unk_id_ = static_cast<int>(i);
     if (p.type == kControl && p.text == "</s>") sp.eos_id_ = static_cast<int>(i);
+    if (p.type == kByte) {
+      unsigned value = 0;
+      if (p.text.size() != 6 || std::sscanf(p.text.c_str(), "<0x%2X>", &value) != 1) Bad("byte piece '" + p.text + "'");
+      sp.byte_ids_[value] = static_cast<int>(i);
+    }
     if (p.type == kNormal || p.type == kUserDefined) {
       sp.index_.emplace(p.text, static_cast<int>(i));
       sp.max_piece_bytes_ = std::max(sp.max_piece_bytes_, p.text.size());
@@ -278,21 +284,61 @@ std::vector<int> SentencePiece::Encode(const std::string& text) const {
     }
     pos += char_len;
   }
-  std::vector<int> ids;
-  for (long end = static_cast<long>(n); end > 0; end = best[end].start) ids.push_back(best[end].id);
+  std::vector<long> ends;
+  for (long end = static_cast<long>(n); end > 0; end = best[end].start) ends.push_back(end);
   std::vector<int> out;
-  for (auto it = ids.rbegin(); it != ids.rend(); ++it) {
-    if (*it == unk_id_ && !out.empty() && out.back() == unk_id_) continue;  // merge unknown runs
-    out.push_back(*it);
+  long unk_start = -1;  // start of the current run of unknown characters
+  for (auto it = ends.rbegin(); it != ends.rend(); ++it) {
+    const long end = *it;
+    const Node& node = best[end];
+    const bool next_is_unk = it + 1 != ends.rend() && best[*(it + 1)].id == unk_id_;
+    if (node.id != unk_id_) {
+      out.push_back(node.id);
+      continue;
+    }
+    if (unk_start < 0) unk_start = node.start;
+    if (next_is_unk) continue;  // merge unknown runs, as the library does
+    if (byte_fallback_) {
+      for (long i = unk_start; i < end; ++i) {
+        const int id = byte_ids_[static_cast<uint8_t>(norm[i])];
+        out.push_back(id >= 0 ? id : unk_id_);
+      }
+    } else {
+      out.push_back(unk_id_);
+    }
+    unk_start = -1;
   }
   return out;
 }
 
+// Byte pieces in a row are one UTF-8 byte string: valid characters come out as they are, each
+// byte of an invalid sequence as U+FFFD (the library's rule).
+void SentencePiece::AppendBytes(const std::string& bytes, std::string* text) {
+  for (size_t i = 0; i < bytes.size();) {
+    const size_t len = Utf8Length(bytes.data() + i, bytes.size() - i);
+    if (len == 0) {
+      *text += kReplacementChar;
+      ++i;
+    } else {
+      text->append(bytes, i, len);
+      i += len;
+    }
+  }
+}
+
 std::string SentencePiece::Decode(const std::vector<int>& ids) const {
-  std::string text;
+  std::string text, bytes;
   for (int id : ids) {
     if (id < 0 || id >= size()) continue;
     const Piece& p = pieces_[id];
+    if (p.type == kByte) {
+      unsigned value = 0;
+      std::sscanf(p.text.c_str(), "<0x%2X>", &value);
+      bytes += static_cast<char>(value);
+      continue;
+    }
+    AppendBytes(bytes, &text);
+    bytes.clear();
     if (p.type == kControl) continue;
     if (p.type == kUnknown) {
       text += " \xE2\x81\x87 ";
@@ -300,6 +346,7 @@ std::string SentencePiece::Decode(const std::vector<int>& ids) const {
     }
     text += p.text;
   }
+  AppendBytes(bytes, &text);
   std::string out;
   for (size_t i = 0; i < text.size();) {
     if (text.compare(i, 3, kSpaceSymbol) == 0) {

@@ -1,10 +1,11 @@
-"""Multi30k access and token-bucketed batching for training."""
+"""Corpus access and token-bucketed batching for training."""
 import gzip
 import os
 import random
 import torch
 
 CORPUS = os.environ.get("MULTI30K", os.path.join(os.path.dirname(__file__), "..", "..", "..", "shared", "data", "multi30k"))
+DEV_PARTS = ("news", "everyday", "interface", "captions")  # the dev files nmt.corpus writes
 
 
 def read_lines(split, lang, corpus=CORPUS):
@@ -12,11 +13,22 @@ def read_lines(split, lang, corpus=CORPUS):
         return [line.rstrip("\n") for line in f]
 
 
+def read_tsv(path):
+    """-> (sources, targets) of a src<TAB>tgt[<TAB>origin] file written by nmt.corpus."""
+    src, tgt = [], []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            parts = line.rstrip("\n").split("\t")
+            src.append(parts[0])
+            tgt.append(parts[1])
+    return src, tgt
+
+
 def encode_pairs(sp, src_lines, tgt_lines, eos_id, max_len=100):
     """Token ids with EOS appended to both sides; drops pairs longer than max_len."""
     pairs = []
-    for s, t in zip(src_lines, tgt_lines):
-        si, ti = sp.encode(s) + [eos_id], sp.encode(t) + [eos_id]
+    for si, ti in zip(sp.encode(src_lines), sp.encode(tgt_lines)):
+        si, ti = si + [eos_id], ti + [eos_id]
         if len(si) <= max_len and len(ti) <= max_len:
             pairs.append((si, ti))
     return pairs

@@ -58,6 +58,26 @@ TEST_F(Identity, HardStrings) {
     Check(s);
 }
 
+// The shipped recipe has byte fallback: characters the vocabulary lacks are spelled as UTF-8 byte
+// pieces, so everything a page can contain comes back as it went in, never as <unk> / U+2047.
+TEST_F(Identity, ByteFallbackKeepsEveryCharacter) {
+  for (const char* s : {"Prix : 12,50 € «très» naïve", "Emoji 😀🎉 and 東京 and Ærøskøbing", "Ελληνικά и кириллица",
+                        "Zürich – 3 × 4 ≠ 11 ⁇"}) {
+    Check(s);
+    const std::vector<int> ids = ours->Encode(s);
+    for (int id : ids) EXPECT_NE(id, ours->unk_id()) << s;
+    EXPECT_EQ(ours->Decode(ids), s);
+  }
+  // A cut byte sequence (model output can stop anywhere) decodes to U+FFFD per byte, as the library's.
+  std::vector<int> cut = ours->Encode("😀 x");
+  ASSERT_GE(cut.size(), 5u);
+  cut.erase(cut.begin() + 2, cut.begin() + 4);
+  std::string want;
+  ASSERT_TRUE(lib.Decode(cut, &want).ok());
+  EXPECT_EQ(ours->Decode(cut), want);
+  EXPECT_NE(want.find("\xEF\xBF\xBD"), std::string::npos);
+}
+
 // The vocabulary nmt.opus_vocab makes for an OPUS-MT package (ids from vocab.yml, target-only
 // pieces UNUSED), on the Multi30k English and German test sentences: German text reaches
 // characters the source pieces do not cover, so unknown runs and UNUSED pieces are exercised.

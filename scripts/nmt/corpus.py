@@ -1,0 +1,254 @@
+"""General-domain training data: read every source, clean, filter, deduplicate, hold out a dev set, mix.
+
+Usage: /usr/bin/python3 -m nmt.corpus --src en --tgt de --out DIR
+Writes DIR/train.tsv (src<TAB>tgt<TAB>source, already mixed: a source with weight 2 appears twice,
+0.5 half of its rows), DIR/dev.<part>.tsv for the fixed development parts and DIR/stats.json
+(rows read, dropped per reason, kept, written per source). Both directions of a pair see the same
+rows, swapped. The corpora are read in place (../shared/data), never copied into the repository.
+
+Rules, each because a page needs it:
+  * markup is removed (the widget sends text only), menu accelerators are removed (`_File`,
+    `&Open`: a visitor never sees them), whitespace is collapsed;
+  * placeholders (`%s`, `%1$d`, `{0}`, `{name}`, `$1`), URLs, e-mail addresses and numbers must
+    appear on both sides (numbers compared by their digits, so 1,000.5 = 1.000,5), else the pair
+    is dropped: the model should learn that these pass through untouched;
+  * a share of the pairs with numbers gets a copy with other numbers (same on both sides), so that
+    numbers are copied rather than remembered;
+  * public evaluation sets never enter training or development data: news rows from newstest2014
+    and later are skipped (the files carry 2015-2018 though the data README forbids them).
+"""
+import argparse
+import collections
+import gzip
+import hashlib
+import json
+import os
+import random
+import re
+import unicodedata
+
+SHARED = os.environ.get("TW_SHARED_DATA", os.path.join(os.path.dirname(__file__), "..", "..", "..", "shared", "data"))
+
+# Sampling weight per source: copies per epoch. News is small but is the register of articles;
+# captions keep the caption domain good; Tatoeba is large and very short, so it is thinned.
+WEIGHTS = {"tatoeba": 0.6, "news": 3.0, "ui": 1.0, "debian-descriptions": 1.0, "multi30k": 1.5}
+GENERAL_SOURCES = ("tatoeba", "news", "ui", "debian-descriptions")
+DEV_NEWS = "newstest2013"
+FORBIDDEN_NEWS_FROM = 2014  # newstest2014 and later are public evaluation sets
+DEV_TATOEBA_ROWS = 2000
+DEV_UI_ROWS = 1000
+MAX_CHARS = 600
+MAX_RATIO = 2.5
+NUMBER_AUGMENT_SHARE = 0.3
+
+PLACEHOLDER = re.compile(r"%(?:\d+\$)?[-+ #0]*\d*(?:\.\d+)?(?:l|ll|h|z)?[sdifuxXcpeEgG%]|\{\w*\}|\$\d+")
+URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"']+[^\s<>\"'.,;:!?)]")
+EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+NUMBER = re.compile(r"\d+(?:[.,\u00a0\u202f ]\d{3})*(?:[.,]\d+)?")
+TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>")
+ACCELERATOR = re.compile(r"(?<![\w&])[_&](?=[^\W\d_])")
+ENTITY = re.compile(r"&(?:amp|lt|gt|quot|apos|nbsp|#\d+);")
+MOJIBAKE = re.compile("[\u00c3\u00c2][\u0080-\u00bf]|\u00e2\u20ac|\ufffd")
+ENTITIES = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&apos;": "'", "&nbsp;": " "}
+
+
+def normalize_text(s):
+    """Markup, accelerators and odd whitespace out; what remains is what a page would show."""
+    s = unicodedata.normalize("NFC", s)
+    s = TAG.sub(" ", s)
+    s = ENTITY.sub(lambda m: ENTITIES.get(m.group(0)) or chr(int(m.group(0)[2:-1])), s)
+    s = ACCELERATOR.sub("", s)
+    # Control and line separators become spaces; invisible format characters (BOM, soft hyphen) go.
+    s = "".join(" " if unicodedata.category(c) in ("Cc", "Zl", "Zp") else "" if unicodedata.category(c) == "Cf" else c
+                for c in s)
+    return " ".join(s.split())
+
+
+def protected(s):
+    """What must pass through unchanged: placeholders, URLs, e-mail addresses, numbers (as digits)."""
+    fixed = sorted(PLACEHOLDER.findall(s) + URL.findall(s) + EMAIL.findall(s))
+    rest = EMAIL.sub(" ", URL.sub(" ", PLACEHOLDER.sub(" ", s)))
+    digits = sorted(re.sub(r"\D", "", n) for n in NUMBER.findall(rest))
+    return fixed, digits
+
+
+def reject_reason(src, tgt):
+    """None when the pair is usable, else a short reason (counted in stats.json)."""
+    if not src or not tgt:
+        return "empty"
+    if src == tgt and len(src) > 3 and any(c.isalpha() for c in src):
+        return "copied"
+    if len(src) > MAX_CHARS or len(tgt) > MAX_CHARS:
+        return "too long"
+    shorter, longer = sorted((len(src), len(tgt)))
+    if longer > 12 and longer > MAX_RATIO * shorter:
+        return "length ratio"
+    if MOJIBAKE.search(src) or MOJIBAKE.search(tgt):
+        return "broken encoding"
+    if not any(c.isalpha() for c in src):
+        return "no words"
+    if protected(src) != protected(tgt):
+        return "placeholders/numbers differ"
+    return None
+
+
+def read_tsv(name, pair):
+    path = os.path.join(SHARED, "general", f"{name}.{pair}.tsv.gz")
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) == 3:
+                yield parts
+
+
+def read_multi30k(split, other):
+    def lines(lang):
+        with gzip.open(os.path.join(SHARED, "multi30k", f"{split}.{lang}.gz"), "rt", encoding="utf-8") as f:
+            return [l.rstrip("\n") for l in f]
+    return [(e, o, "multi30k") for e, o in zip(lines("en"), lines(other))]
+
+
+def stable_fraction(text):
+    """A number in [0, 1) fixed by the text alone: dev selection does not depend on file order."""
+    return int(hashlib.sha1(text.encode("utf-8")).hexdigest()[:8], 16) / 2 ** 32
+
+
+def collect(other):
+    """-> {source name: [(english, other, origin)]}, dev parts {name: [(english, other)]}, stats."""
+    pair = f"en-{other}"
+    stats = collections.Counter()
+    train = {name: [] for name in GENERAL_SOURCES + ("multi30k",)}
+    dev = {"news": [], "everyday": [], "interface": [], "captions": []}
+    for name in GENERAL_SOURCES:
+        for en, tr, origin in read_tsv(name, pair):
+            stats[f"read {name}"] += 1
+            if name == "news":
+                year = int(origin[-4:])
+                if year >= FORBIDDEN_NEWS_FROM and origin != DEV_NEWS:
+                    stats["dropped: public evaluation set (newstest2014+)"] += 1
+                    continue
+            en, tr = normalize_text(en), normalize_text(tr)
+            if name == "news" and origin == DEV_NEWS:
+                dev["news"].append((en, tr))
+                continue
+            if name == "tatoeba" and stable_fraction(en) < DEV_TATOEBA_ROWS / 150000:
+                dev["everyday"].append((en, tr))
+                continue
+            if name == "ui" and stable_fraction(en) < DEV_UI_ROWS / 60000:
+                dev["interface"].append((en, tr))
+                continue
+            why = reject_reason(en, tr)
+            if why:
+                stats[f"dropped: {why}"] += 1
+                continue
+            train[name].append((en, tr, name))
+    for en, tr, _ in read_multi30k("train", other):
+        stats["read multi30k"] += 1
+        en, tr = normalize_text(en), normalize_text(tr)
+        why = reject_reason(en, tr)
+        if why:
+            stats[f"dropped: {why}"] += 1
+            continue
+        train["multi30k"].append((en, tr, "multi30k"))
+    dev["captions"] = [(e, o) for e, o, _ in read_multi30k("val", other)]
+    # Nothing of the dev sources may be trained on, whatever source it sits in.
+    dev_keys = {key(e) for rows in dev.values() for e, _ in rows}
+    seen = set()
+    for name, rows in train.items():
+        kept = []
+        for row in rows:
+            k = (key(row[0]), key(row[1]))
+            if k[0] in dev_keys:
+                stats["dropped: dev sentence"] += 1
+            elif k in seen:
+                stats["dropped: duplicate"] += 1
+            else:
+                seen.add(k)
+                kept.append(row)
+        train[name] = kept
+        stats[f"kept {name}"] = len(kept)
+    return train, dev, stats
+
+
+def key(s):
+    return " ".join(re.sub(r"[^\w\s]", "", s.lower()).split())
+
+
+def renumber(src, tgt, rng):
+    """The same pair with each number replaced by another of the same shape, on both sides."""
+    mapping = {}
+    for n in NUMBER.findall(src):
+        digits = re.sub(r"\D", "", n)
+        if digits not in mapping:
+            new = str(rng.randint(10 ** (len(digits) - 1) if len(digits) > 1 else 0, 10 ** len(digits) - 1))
+            mapping[digits] = new
+    if not mapping:
+        return None
+
+    def swap(m):
+        digits = re.sub(r"\D", "", m.group(0))
+        if digits not in mapping:
+            return m.group(0)
+        new, out, i = mapping[digits], [], 0
+        for c in m.group(0):  # keep the separators where they were
+            if c.isdigit():
+                out.append(new[i] if i < len(new) else "")
+                i += 1
+            else:
+                out.append(c)
+        return "".join(out)
+    a, b = NUMBER.sub(swap, src), NUMBER.sub(swap, tgt)
+    return (a, b) if protected(a) == protected(b) else None
+
+
+def mix(train, rng, weights=WEIGHTS):
+    """Rows repeated / sampled by weight, plus renumbered copies; shuffled."""
+    out = []
+    for name, rows in train.items():
+        w = weights[name]
+        whole, frac = int(w), w - int(w)
+        picked = rows * whole + [r for r in rows if rng.random() < frac]
+        out += picked
+        for en, tr, origin in rows:
+            if NUMBER.search(en) and rng.random() < NUMBER_AUGMENT_SHARE:
+                new = renumber(en, tr, rng)
+                if new:
+                    out.append((new[0], new[1], origin + "+renumbered"))
+    rng.shuffle(out)
+    return out
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--src", required=True)
+    p.add_argument("--tgt", required=True)
+    p.add_argument("--out", required=True)
+    p.add_argument("--seed", type=int, default=1)
+    a = p.parse_args()
+    other = a.tgt if a.src == "en" else a.src
+    if "en" not in (a.src, a.tgt):
+        raise SystemExit("one side of a pair must be English (de<->fr pivots through English)")
+    swap = a.src != "en"
+    train, dev, stats = collect(other)
+    rows = mix(train, random.Random(a.seed))
+    os.makedirs(a.out, exist_ok=True)
+
+    def write(path, rows):
+        with open(path + ".tmp", "w", encoding="utf-8") as f:
+            for r in rows:
+                s, t = (r[1], r[0]) if swap else (r[0], r[1])
+                f.write(f"{s}\t{t}" + (f"\t{r[2]}" if len(r) > 2 else "") + "\n")
+        os.replace(path + ".tmp", path)
+    write(os.path.join(a.out, "train.tsv"), rows)
+    for part, prow in dev.items():
+        write(os.path.join(a.out, f"dev.{part}.tsv"), prow)
+    written = collections.Counter(r[2] for r in rows)
+    stats.update({f"written {k}": v for k, v in written.items()})
+    stats.update({f"dev {k}": len(v) for k, v in dev.items()})
+    with open(os.path.join(a.out, "stats.json"), "w") as f:
+        json.dump(dict(sorted(stats.items()), weights=WEIGHTS), f, indent=1)
+    print(json.dumps(dict(sorted(stats.items())), indent=1))
+
+
+if __name__ == "__main__":
+    main()
