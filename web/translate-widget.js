@@ -4,7 +4,8 @@
 // data-to (comma-separated targets), data-models (models base URL, default "<script dir>/models/"),
 // data-engine (engine base URL, default "<script dir>/engine/"), data-picker="off" (no built-in picker),
 // data-device ("auto": WebGPU where a hardware GPU makes it faster, the default; "wasm"; "webgpu"),
-// data-threads ("auto", the default: up to 4 engine threads on cross-origin-isolated pages, else 1; or a number).
+// data-threads ("auto", the default: up to 4 engine threads on cross-origin-isolated pages, else 1; or a number),
+// data-keep (comma-separated terms kept verbatim: brand and product names, e.g. "Street & Park, Acme Cloud").
 // Programmatic: window.TranslateWidget.translatePage(lang), .restore(); event 'translatewidget:done'.
 (() => {
   const script = document.currentScript;
@@ -18,6 +19,7 @@
     picker: attr('picker', 'on') !== 'off',
     device: attr('device', 'auto'),
     threads: attr('threads', 'auto'),
+    keep: attr('keep', ''),
   };
   const ready = import(new URL('widget/main.js', base).href).then((m) => m.start(config));
   window.TranslateWidget = {

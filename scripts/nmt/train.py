@@ -33,6 +33,8 @@ def parse():
     p.add_argument("--spm", required=True)
     p.add_argument("--workdir", required=True)
     p.add_argument("--minutes", type=float, default=150, help="wall-clock budget for this invocation")
+    p.add_argument("--cpu-minutes", type=float, default=None,
+                   help="CPU-time budget for this invocation (all threads): fair comparisons on a shared machine")
     p.add_argument("--max-epochs", type=int, default=40)
     p.add_argument("--batch-tokens", type=int, default=3000)
     p.add_argument("--warmup", type=int, default=1000)
@@ -127,7 +129,7 @@ def main():
                  eos_id=sp.eos_id(), unk_id=sp.unk_id())
     model = Transformer(cfg)
     opt = torch.optim.Adam(model.parameters(), lr=args.lr, betas=(0.9, 0.98), eps=1e-9)
-    pos = dict(epoch=0, batch=0, step=0, target_tokens=0, train_seconds=0.0, history=[])
+    pos = dict(epoch=0, batch=0, step=0, target_tokens=0, train_seconds=0.0, cpu_seconds=0.0, history=[])
     last = os.path.join(args.workdir, "last.pt")
     if os.path.exists(last):
         ck = torch.load(last)
@@ -154,7 +156,8 @@ def main():
     def evaluate():
         t0 = time.time()
         row = dict(step=pos["step"], epoch=pos["epoch"] + pos["batch"] / max(len(batches), 1),
-                   hours=round(pos["train_seconds"] / 3600, 3), target_tokens=pos["target_tokens"],
+                   hours=round(pos["train_seconds"] / 3600, 3), cpu_hours=round(pos["cpu_seconds"] / 3600, 3),
+                   target_tokens=pos["target_tokens"],
                    dev_bits_per_char=round(dev_bits_per_char(model, dev_pairs, dev_refs, cfg.eos_id), 4))
         for part, (src, ref) in dev.items():
             hyps = translate_lines(model, sp, src, cfg.eos_id)
@@ -170,12 +173,13 @@ def main():
 
     autocast = (lambda: torch.autocast("cpu", dtype=torch.bfloat16)) if args.bf16 else contextlib.nullcontext
     deadline = time.time() + args.minutes * 60
+    cpu_deadline = time.process_time() + args.cpu_minutes * 60 if args.cpu_minutes else float("inf")
     model.train()
     while pos["epoch"] < args.max_epochs:
         batches = data.make_batches(pairs, args.batch_tokens, seed=args.seed * 1000 + pos["epoch"])
         t0, tokens, loss_sum = time.time(), 0, 0.0
         while pos["batch"] < len(batches):
-            step_start = time.time()
+            step_start, step_cpu = time.time(), time.process_time()
             src, src_len, tgt_in, tgt_out = data.collate(pairs, batches[pos["batch"]], cfg.eos_id)
             for g in opt.param_groups:
                 g["lr"] = lr_at(pos["step"] + 1, args)
@@ -192,6 +196,7 @@ def main():
             pos["step"] += 1
             pos["target_tokens"] += n
             pos["train_seconds"] += time.time() - step_start
+            pos["cpu_seconds"] += time.process_time() - step_cpu
             tokens += n
             loss_sum += loss.item()
             if pos["step"] % 100 == 0:
@@ -201,7 +206,7 @@ def main():
                 evaluate()
             if pos["step"] % args.save_every == 0:
                 checkpoint()
-            if time.time() > deadline:
+            if time.time() > deadline or time.process_time() > cpu_deadline:
                 evaluate()  # a point on the learning curve at the end of every run
                 checkpoint()
                 say("time budget reached; re-run to continue")

@@ -23,3 +23,11 @@ export async function openDemo({ csp = false, isolate = false, path = '/', mount
     async close() { await browser.close(); server.close(); },
   };
 }
+
+// A page of tests/e2e/pages (written by us to look like what sites ship), with npm packages
+// (React, Vue) served from node_modules at /vendor/.
+export function openTestPage(name, options = {}) {
+  const here = new URL('.', import.meta.url).pathname;
+  return openDemo({ ...options, path: `/pages/${name}`,
+    mounts: { '/pages/': `${here}pages`, '/vendor/': new URL('../../node_modules', import.meta.url).pathname } });
+}

@@ -178,3 +178,35 @@ test('bad text through the JS API: lone surrogates, zero-width, emoji, empty str
     t.dispose();
   }
 });
+
+test('keep: do-not-translate terms come out verbatim, once each, in every kind of call', async () => {
+  const t = await createTranslator({ from: 'en', to: 'de', keep: 'Street & Park, Acme Cloud ,Acme' });
+  try {
+    assert.deepEqual(t.keep, ['Street & Park', 'Acme Cloud', 'Acme'], 'trimmed, longest first');
+    const lines = ['A man walks into Street & Park with a dog.', 'Acme Cloud stores your photos.',
+      'Two women from Acme talk to a man from Acme Cloud.', 'A dog runs through the snow.'];
+    const out = await t.translate(lines);
+    const count = (s, term) => s.split(term).length - 1;
+    assert.equal(count(out[0], 'Street & Park'), 1, out[0]);
+    assert.equal(count(out[1], 'Acme Cloud'), 1, out[1]);
+    assert.equal(count(out[2], 'Acme Cloud'), 1, out[2]);
+    assert.equal(count(out[2].replace('Acme Cloud', ''), 'Acme'), 1, out[2]);
+    for (let i = 0; i < 3; i++) assert.notEqual(out[i], lines[i], 'the rest is translated');
+    // A line without terms is translated exactly as without the option.
+    const plain = await createTranslator({ from: 'en', to: 'de' });
+    try {
+      assert.equal(out[3], await plain.translate(lines[3]));
+    } finally {
+      plain.dispose();
+    }
+    let streamed = '';
+    for await (const partial of t.translateStreaming('A woman sits in Street & Park. She reads a book.')) streamed = partial;
+    assert.equal(count(streamed, 'Street & Park'), 1, streamed);
+  } finally {
+    t.dispose();
+  }
+});
+
+test('keep must be a string or an array of strings', async () => {
+  await assert.rejects(createTranslator({ from: 'en', to: 'de', keep: 42 }), (e) => e.code === ErrorCodes.INVALID_OPTION);
+});

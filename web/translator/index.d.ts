@@ -44,6 +44,9 @@ export interface TranslatorOptions {
   /** the pthread engine's files (default next to engineUrl's defaults) */
   engineMtUrl?: string;
   wasmMtUrl?: string;
+  /** do-not-translate terms (brand and product names), kept verbatim: an array or one
+   * comma-separated string */
+  keep?: string[] | string;
 }
 
 export interface Translator {
@@ -52,6 +55,8 @@ export interface Translator {
   /** model ids used, in order (two when pivoting through English) */
   readonly route: string[];
   readonly stats: { sourceTokens: number };
+  /** the do-not-translate terms in force, longest first */
+  readonly keep: string[];
   /** number of engine workers */
   readonly threads: number;
   /** how threads > 1 is served: 'pthreads' (one engine, shared model), 'workers' (one engine per thread), or 'single' */

@@ -12,6 +12,7 @@ import { EngineWorker } from './engine-worker.js';
 import { ErrorCodes, TranslatorError } from './errors.js';
 import { assertSupported, isNode } from './features.js';
 import { fetchVerified } from './fetch-verified.js';
+import { normalizeKeepTerms, translateKeeping } from './keep-terms.js';
 import { splitSentences } from './sentences.js';
 
 export { ErrorCodes, TranslatorError } from './errors.js';
@@ -59,7 +60,8 @@ export function planRoute(registry, from, to) {
  * options: { from, to, model?: registry id or { model: url, vocab: url, shortlist?: url }, device?: 'auto'|'wasm'|'webgpu',
  *            threads?, threadMode?: 'auto'|'workers', beam?, progressCallback?, modelsUrl?, engineUrl?, wasmUrl?,
  *            engineMtUrl?, wasmMtUrl? (the pthread engine),
- *            gpuBatch? (sentences per GPU batch, 64), gpuMinLines? (auto: smaller requests stay on WASM, 8) }
+ *            gpuBatch? (sentences per GPU batch, 64), gpuMinLines? (auto: smaller requests stay on WASM, 8),
+ *            keep? (do-not-translate terms: an array, or one comma-separated string) }
  * device: 'wasm' (default) runs the WASM engine; 'webgpu' decodes greedy requests on WebGPU when
  * an adapter works; 'auto' does so only on a hardware adapter. Either falls back to WASM on any
  * WebGPU failure and reports why (translator.deviceReason, progress event 'fallback').
@@ -67,6 +69,7 @@ export function planRoute(registry, from, to) {
 export async function createTranslator(options = {}) {
   const { from, to, progressCallback = () => {}, beam = 1 } = options;
   assertSupported();
+  const keep = normalizeKeepTerms(options.keep);
   const modelsUrl = options.modelsUrl ?? env.modelsUrl;
   const progress = (e) => { try { progressCallback(e); } catch { /* a throwing callback must not break loading */ } };
 
@@ -178,6 +181,7 @@ export async function createTranslator(options = {}) {
   const translator = {
     from: stages[0].from, to: stages[stages.length - 1].to, route: stages.map((s) => s.id),
     stats: { sourceTokens: 0 },
+    keep,  // do-not-translate terms, kept verbatim in every translation
     // 'webgpu' or 'wasm'; deviceReason says why WebGPU is not in use when it was asked for.
     device: first.device, deviceReason: first.reason ?? null, adapter: first.adapter ?? null,
     // auto on a hardware adapter: the start-up measurement that chose the device
@@ -186,7 +190,7 @@ export async function createTranslator(options = {}) {
       const many = Array.isArray(input);
       const texts = many ? input : [input];
       const lines = texts.flatMap((t) => String(t).split('\n'));
-      const res = await run(lines);
+      const res = await translateKeeping(lines, keep, run);
       translator.stats.sourceTokens += res.sourceTokens;
       let at = 0;
       const out = texts.map((t) => { const n = String(t).split('\n').length; const s = res.lines.slice(at, at + n).join('\n'); at += n; return s; });
@@ -197,7 +201,7 @@ export async function createTranslator(options = {}) {
       const parts = splitSentences(String(text));
       let sofar = '';
       for (const p of parts) {
-        const [t] = (await run([p.text])).lines;
+        const [t] = (await translateKeeping([p.text], keep, run)).lines;
         sofar += (sofar && p.space ? p.space : '') + t;
         yield sofar;
       }

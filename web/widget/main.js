@@ -1,6 +1,9 @@
 // Widget start-up: language detection, translators per target (created lazily, pivoting through
 // English when needed), the picker, and the page translator.
 import { canUsePthreads, createTranslator } from '../translator/index.js';
+import { pageLanguage } from './detect-language.js';
+import { PageTranslator } from './page-translator.js';
+import { Picker } from './picker.js';
 
 // data-threads="auto": several engine threads sharing one model where the page is cross-origin
 // isolated (pthreads); one elsewhere (more would mean one 8 MB model copy per thread).
@@ -8,9 +11,6 @@ function widgetThreads(setting) {
   if (setting !== 'auto') return Math.max(1, Math.min(Number(setting) || 1, 16));
   return canUsePthreads() ? Math.max(1, Math.min(4, navigator.hardwareConcurrency || 1)) : 1;
 }
-import { pageLanguage } from './detect-language.js';
-import { PageTranslator } from './page-translator.js';
-import { Picker } from './picker.js';
 
 export function start(config) {
   const doc = document;
@@ -23,9 +23,9 @@ export function start(config) {
   const getTranslator = (lang) => {
     if (!translators.has(lang)) {
       bytes = new Map();
-      picker?.setStatus('downloading');
+      picker?.show({ lang, status: 'downloading' });
       const p = createTranslator({
-        from: sourceLang, to: lang, device: config.device, threads: widgetThreads(config.threads),
+        from: sourceLang, to: lang, device: config.device, threads: widgetThreads(config.threads), keep: config.keep,
         modelsUrl: config.models, engineUrl: new URL('engine.mjs', config.engine).href, wasmUrl: new URL('engine.wasm', config.engine).href,
         engineMtUrl: new URL('engine-mt.mjs', config.engine).href, wasmMtUrl: new URL('engine-mt.wasm', config.engine).href,
         progressCallback: (e) => {
@@ -43,34 +43,36 @@ export function start(config) {
     return translators.get(lang);
   };
 
+  // The picker shows the page's state, whichever way it changed (picker, API, restore, error).
   const page = new PageTranslator(doc, {
     sourceLang, getTranslator,
     onDone: (detail) => doc.dispatchEvent(new CustomEvent('translatewidget:done', { detail })),
+    onError: (e) => picker?.show({ lang: page.lang ?? sourceLang, error: e.message }),
   });
 
+  let request = 0;  // the latest translatePage/restore call; earlier ones must not set the picker
   const api = {
     sourceLang, targets,
+    get lang() { return page.lang ?? sourceLang; },
     async translatePage(lang) {
       if (lang !== sourceLang && !targets.includes(lang)) throw new Error(`language '${lang}' is not offered (offered: ${targets.join(', ')})`);
-      picker?.setStatus('translating');
-      picker?.render(lang);
-      if (picker) picker.select.value = lang;
+      const mine = ++request;
+      picker?.show({ lang, status: lang === sourceLang ? 'restored' : 'translating' });
       try {
         await page.translatePage(lang);
-        picker?.setStatus(lang === sourceLang ? 'restored' : 'done');
-        picker?.setProgress(0, 0);
+        if (mine === request) picker?.show({ lang, status: lang === sourceLang ? 'restored' : 'done' });
       } catch (e) {
-        if (picker) picker.select.value = sourceLang;
-        picker?.render(sourceLang);
-        picker?.setStatus(null, { error: e.message });
-        picker?.setProgress(0, 0);
+        if (mine === request) {
+          page.restore();
+          picker?.show({ lang: sourceLang, error: e.message });
+        }
         throw e;
       }
     },
     restore() {
+      ++request;
       page.restore();
-      picker?.render(sourceLang);
-      picker?.setStatus('restored');
+      picker?.show({ lang: sourceLang, status: 'restored' });
     },
   };
 

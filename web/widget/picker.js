@@ -73,6 +73,15 @@ export class Picker {
     this.privacy.textContent = label(uiLang, 'privacy');
   }
 
+  // The one way the widget updates the picker: the page's language (selection and the picker's own
+  // words follow it), a status key or an error, and the progress bar hidden unless downloading.
+  show({ lang, status = null, error = null }) {
+    this.render(lang);
+    this.select.value = lang;
+    this.setStatus(status, { error });
+    if (status !== 'downloading') this.setProgress(0, 0);
+  }
+
   setStatus(key, { error = null } = {}) {
     this.status.textContent = error ? `${label(this.uiLang, 'error')}: ${error}` : (key ? label(this.uiLang, key) : '');
     this.status.classList.toggle('error', !!error);

@@ -1,10 +1,18 @@
 // Finds what to translate on a page: block-level units whose inline markup must survive, and the
-// attributes people read (title, alt, placeholder, aria-label). Pure DOM reading, no changes.
-export const INLINE_TAGS = new Set(['A', 'ABBR', 'B', 'BDI', 'BDO', 'CITE', 'DATA', 'DFN', 'EM', 'I', 'KBD', 'MARK', 'Q', 'S',
-  'SAMP', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'VAR', 'LABEL', 'FONT']);
+// attributes people read. Pure DOM reading, no changes.
+//
+// A segment is what a reader sees as one piece of text: a run of text and inline elements inside a
+// block. Controls are never merged with their neighbours: a button, a link styled as a button
+// (inline-block, role=button), a label, a list item, a table cell, an <option> and a heading are
+// each a unit of their own.
+export const INLINE_TAGS = new Set(['A', 'ABBR', 'B', 'BDI', 'BDO', 'CITE', 'DATA', 'DFN', 'EM', 'I', 'MARK', 'Q', 'S',
+  'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'VAR', 'FONT']);
 // Kept verbatim and never entered.
-const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'CODE', 'PRE', 'TEXTAREA', 'SVG', 'MATH', 'IFRAME', 'OBJECT', 'CANVAS', 'VIDEO', 'AUDIO', 'SELECT']);
+const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'CODE', 'KBD', 'SAMP', 'PRE', 'TEXTAREA', 'SVG', 'MATH', 'IFRAME', 'OBJECT', 'CANVAS', 'VIDEO', 'AUDIO']);
+const CONTROL_ROLES = new Set(['button', 'tab', 'menuitem', 'option', 'switch', 'checkbox', 'radio', 'link']);
+const CONTROL_DISPLAY = /^inline-(block|flex|grid|table)$/;
 export const TRANSLATED_ATTRIBUTES = ['title', 'alt', 'placeholder', 'aria-label'];
+const BUTTON_INPUT_TYPES = new Set(['submit', 'button', 'reset']);
 
 // True when el itself must not be translated (its subtree is left alone).
 export function isSkipped(el, sourceLang) {
@@ -19,9 +27,17 @@ export function isSkipped(el, sourceLang) {
 
 const hasText = (s) => /[\p{L}\p{N}]/u.test(s);
 
+// An inline element that looks and acts like a control of its own (a link-button, a chip).
+function isControl(el) {
+  const role = el.getAttribute('role');
+  if (role && CONTROL_ROLES.has(role) && role !== 'link') return true;
+  const view = el.ownerDocument.defaultView;
+  return !!view && CONTROL_DISPLAY.test(view.getComputedStyle(el).display);
+}
+
 // Inline elements that are translated with the text around them.
 export function isInline(node, sourceLang) {
-  return node.nodeType === 1 && INLINE_TAGS.has(node.tagName) && !isSkipped(node, sourceLang) && !hasBlockInside(node);
+  return node.nodeType === 1 && INLINE_TAGS.has(node.tagName) && !isSkipped(node, sourceLang) && !hasBlockInside(node) && !isControl(node);
 }
 
 function hasBlockInside(el) {
@@ -30,12 +46,14 @@ function hasBlockInside(el) {
 }
 
 // A block's translatable runs: maximal sequences of text nodes and inline elements between
-// anything else (child blocks, <br>, skipped elements). -> [{ items: Node[], text }]
-export function segmentsOf(block, sourceLang) {
+// anything else (child blocks, controls, <br>, skipped elements). textOf(textNode) gives a text
+// node's original text (the page's, not a translation shown in it).
+// -> [{ items: Node[], text }] (text: the run's original text, inline elements included)
+export function segmentsOf(block, sourceLang, textOf = (n) => n.data) {
   const segments = [];
   let cur = [];
   const flush = () => {
-    const text = cur.map((n) => n.textContent).join('');
+    const text = cur.map((n) => originalText(n, textOf)).join('');
     if (cur.length && hasText(text)) segments.push({ items: cur, text });
     cur = [];
   };
@@ -48,28 +66,43 @@ export function segmentsOf(block, sourceLang) {
   return segments;
 }
 
+function originalText(node, textOf) {
+  if (node.nodeType === 3) return textOf(node);
+  let s = '';
+  for (const c of node.childNodes) s += originalText(c, textOf);
+  return s;
+}
+
 // Every block under root (root included) with translatable segments, in document order.
-export function findBlocks(root, sourceLang) {
+export function findBlocks(root, sourceLang, textOf) {
   const out = [];
   const visit = (el) => {
     if (el.nodeType !== 1 || isSkipped(el, sourceLang)) return;
-    if (!isInline(el, sourceLang) && segmentsOf(el, sourceLang).length) out.push(el);
+    if (!isInline(el, sourceLang) && segmentsOf(el, sourceLang, textOf).length) out.push(el);
     for (const c of el.children) visit(c);
   };
   visit(root);
   return out;
 }
 
+// The attributes of el that people read: the common ones, and the label of a button-like <input>.
+export function readableAttributes(el) {
+  const names = [...TRANSLATED_ATTRIBUTES];
+  if (el.tagName === 'INPUT' && BUTTON_INPUT_TYPES.has((el.getAttribute('type') ?? '').toLowerCase())) names.push('value');
+  return names;
+}
+
 // Elements under root (root included) with human-readable attributes to translate.
-export function findAttributeTargets(root, sourceLang) {
+// attrOf(el, name) gives the original value (the page's, not a translation shown in it).
+export function findAttributeTargets(root, sourceLang, attrOf = (el, a) => el.getAttribute(a)) {
   const out = [];
   const visit = (el) => {
-    if (el.nodeType !== 1 || (isSkipped(el, sourceLang) && el.tagName !== 'TEXTAREA' && el.tagName !== 'SELECT')) return;
-    for (const a of TRANSLATED_ATTRIBUTES) {
-      const v = el.getAttribute(a);
+    if (el.nodeType !== 1 || (isSkipped(el, sourceLang) && el.tagName !== 'TEXTAREA')) return;
+    for (const a of readableAttributes(el)) {
+      const v = attrOf(el, a);
       if (v && hasText(v)) out.push({ el, attr: a, text: v });
     }
-    if (el.tagName === 'TEXTAREA' || el.tagName === 'SELECT') return;
+    if (el.tagName === 'TEXTAREA') return;
     for (const c of el.children) visit(c);
   };
   visit(root);

@@ -1,0 +1,101 @@
+// The widget on pages shaped like what others publish: Sphinx and MkDocs documentation, a sign-up
+// form. Nothing on the page is lost: every element and href stays, code is untouched, and
+// restore() gives back the very same DOM.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openTestPage } from './browser.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const cli = (lines) => execFileSync(join(root, 'scripts', 'translate'), ['--model', 'en-de'],
+  { input: lines.join('\n') + '\n', encoding: 'utf8' }).split('\n').slice(0, -1);
+
+// Everything a visitor or a script could depend on: the element objects, their attributes, code.
+const snapshot = (page) => page.evaluate(() => {
+  const els = [...document.body.querySelectorAll('*')].filter((e) => !e.closest('[data-translate-widget]'));
+  window.__elements ??= els;
+  return {
+    sameElements: els.length === window.__elements.length && els.every((e, i) => e === window.__elements[i]),
+    count: els.length,
+    attrs: els.filter((e) => !['INPUT', 'OPTION'].includes(e.tagName)).map((e) => [...e.attributes].map((a) => `${a.name}=${a.value}`).join(' ')),
+    hrefs: [...document.querySelectorAll('a')].map((a) => a.getAttribute('href')),
+    code: [...document.querySelectorAll('pre, code, kbd')].map((e) => e.textContent),
+    html: document.body.innerHTML,
+  };
+});
+
+const translateAll = (page, lang) => page.evaluate((lang) => new Promise((resolve, reject) => {
+  document.addEventListener('translatewidget:done', function on(e) {
+    if (e.detail.phase === 'all') { document.removeEventListener('translatewidget:done', on); resolve(); }
+  });
+  window.TranslateWidget.translatePage(lang).catch(reject);
+}), lang);
+
+for (const [name, heading] of [['sphinx.html', 'Installation'], ['mkdocs.html', 'Getting started']]) {
+  test(`${name}: every element, href and code block survives; permalinks kept; restore is byte-identical`, { timeout: 120_000 }, async () => {
+    const d = await openTestPage(name);
+    try {
+      await d.page.evaluate(() => window.TranslateWidget.ready);
+      const before = await snapshot(d.page);
+      const navLinks = () => d.page.$$eval('nav a, .sphinxsidebar li a', (as) => as.map((a) => a.textContent));
+      const navSource = await navLinks();
+      await translateAll(d.page, 'de');
+      const after = await snapshot(d.page);
+      assert.ok(after.sameElements, 'the same element objects, in the same order');
+      assert.equal(after.count, before.count);
+      assert.deepEqual(after.hrefs, before.hrefs);
+      assert.deepEqual(after.code, before.code, 'code is not translated');
+      const h1 = await d.page.$eval('h1', (h) => ({ text: h.textContent, anchor: h.querySelector('a.headerlink')?.textContent }));
+      assert.equal(h1.anchor, '¶', 'the permalink anchor is still in the heading');
+      assert.equal(h1.text, cli([heading])[0] + '¶', 'the heading shows its translation, then the anchor');
+      assert.notEqual(after.html, before.html, 'the page was translated');
+      // Each navigation link is its own segment: its text is the translation of its own words.
+      assert.ok(navSource.length >= 3);
+      assert.deepEqual(await navLinks(), cli(navSource));
+      await d.page.evaluate(() => window.TranslateWidget.restore());
+      const restored = await snapshot(d.page);
+      assert.equal(restored.html, before.html);
+      assert.ok(restored.sameElements);
+      assert.deepEqual(d.consoleErrors, []);
+    } finally {
+      await d.close();
+    }
+  });
+}
+
+test('form: labels, placeholders, button values and options are translated; values and submission kept', { timeout: 120_000 }, async () => {
+  const d = await openTestPage('form.html');
+  try {
+    await d.page.evaluate(() => window.TranslateWidget.ready);
+    const before = await snapshot(d.page);
+    await translateAll(d.page, 'de');
+    const r = await d.page.evaluate(() => ({
+      labels: [...document.querySelectorAll('label')].map((l) => l.textContent.trim()),
+      placeholder: document.querySelector('#email').placeholder,
+      submit: document.querySelector('input[type=submit]').value,
+      reset: document.querySelector('input[type=reset]').value,
+      options: [...document.querySelectorAll('option')].map((o) => ({ text: o.textContent, value: o.value })),
+      buttons: [...document.querySelectorAll('a.button')].map((a) => a.textContent),
+      submitted: new FormData(document.querySelector('#signup')).get('country'),
+    }));
+    const want = cli(['Email address', 'Country', 'Send me the monthly newsletter', 'Enter your email address', 'Create account',
+      'Clear the form', 'Germany', 'France', 'Another country', 'Get help', 'Read the terms']);
+    assert.deepEqual(r.labels, want.slice(0, 3));
+    assert.equal(r.placeholder, want[3]);
+    assert.equal(r.submit, want[4]);
+    assert.equal(r.reset, want[5]);
+    assert.deepEqual(r.options.map((o) => o.text), want.slice(6, 9));
+    assert.deepEqual(r.options.map((o) => o.value), ['Germany', 'fr', 'other'], 'what the form submits does not change');
+    assert.equal(r.submitted, 'Germany');
+    assert.deepEqual(r.buttons, want.slice(9, 11), 'adjacent link-buttons are translated one by one');
+    await d.page.evaluate(() => window.TranslateWidget.restore());
+    const restored = await snapshot(d.page);
+    assert.equal(restored.html, before.html);
+    assert.equal(await d.page.$eval('input[type=submit]', (i) => i.value), 'Create account');
+    assert.deepEqual(d.consoleErrors, []);
+  } finally {
+    await d.close();
+  }
+});

@@ -1,0 +1,98 @@
+// text-placement.js in real Chromium: a translation goes into the page's own text nodes; no node
+// is created, removed or moved; inline elements get their words, icons and numbers keep theirs.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { openTestPage } from './browser.mjs';
+
+let d;
+before(async () => { d = await openTestPage('form.html'); });
+after(async () => { await d.close(); });
+
+// Builds html in a fresh <div>, places `full` (parts: translations of worded elements, by
+// element text), and reports the nodes before/after and the visible text.
+const place = (html, full, parts = {}) => d.page.evaluate(async ({ html, full, parts }) => {
+  const { placeSegment, segmentSourceText } = await import('/widget/text-placement.js');
+  const box = document.createElement('div');
+  box.innerHTML = html;
+  document.body.append(box);
+  // React-style split text: a marker '|' in the html separates text nodes.
+  for (const t of [...box.querySelectorAll('*'), box].flatMap((el) => [...el.childNodes]).filter((n) => n.nodeType === 3 && n.data.includes('|'))) {
+    const pieces = t.data.split('|');
+    t.data = pieces[0];
+    let at = t;
+    for (const p of pieces.slice(1)) { const n = document.createTextNode(p); at.after(n); at = n; }
+  }
+  const all = (n) => [n, ...[...n.childNodes].flatMap(all)];
+  const nodesBefore = all(box);
+  const items = [...box.childNodes];
+  const textOf = (n) => n.data;
+  const source = segmentSourceText(items, textOf);
+  const writes = placeSegment(items, full, { textOf, partTranslation: (el) => parts[el.textContent] });
+  for (const [node, data] of writes) node.data = data;
+  const nodesAfter = all(box);
+  const r = {
+    source, text: box.textContent, sameNodes: nodesBefore.length === nodesAfter.length && nodesBefore.every((n, i) => n === nodesAfter[i]),
+    elements: [...box.querySelectorAll('*')].map((el) => ({ tag: el.tagName, text: el.textContent, attrs: [...el.attributes].map((a) => `${a.name}=${a.value}`) })),
+  };
+  box.remove();
+  return r;
+}, { html, full, parts });
+
+test('React-style split text nodes: the translation fills them in order, same nodes', async () => {
+  const r = await place('You clicked the button |3| times.', 'Sie haben 3 Mal auf den Knopf geklickt.');
+  assert.equal(r.source, 'You clicked the button 3 times.');
+  assert.equal(r.text, 'Sie haben 3 Mal auf den Knopf geklickt.');
+  assert.ok(r.sameNodes);
+});
+
+test('a link gets its own words where they stand in the translation; href kept', async () => {
+  const r = await place('Read <a href="/manual">the manual</a> before you start.', 'Lesen Sie das Handbuch, bevor Sie beginnen.',
+    { 'the manual': 'das Handbuch' });
+  assert.equal(r.text, 'Lesen Sie das Handbuch, bevor Sie beginnen.');
+  assert.deepEqual(r.elements, [{ tag: 'A', text: 'das Handbuch', attrs: ['href=/manual'] }]);
+  assert.ok(r.sameNodes);
+});
+
+test('a permalink anchor (¶) is not sent to the model and keeps its text and place', async () => {
+  const r = await place('Installation<a class="headerlink" href="#installation" title="Permalink">¶</a>', 'Einrichtung');
+  assert.equal(r.source, 'Installation');
+  assert.equal(r.text, 'Einrichtung¶');
+  assert.equal(r.elements[0].text, '¶');
+  assert.ok(r.sameNodes);
+});
+
+test('an icon in the middle stays between the words around it', async () => {
+  const r = await place('Click <i class="icon">★</i> to save the page', 'Klicken Sie, um die Seite zu speichern');
+  assert.equal(r.elements[0].text, '★');
+  const [beforeIcon, afterIcon] = r.text.split('★');
+  assert.ok(beforeIcon.trim().length > 0 && afterIcon.trim().length > 0, r.text);
+  assert.equal(r.text.replace('★', '').replace(/\s+/g, ' ').trim(), 'Klicken Sie, um die Seite zu speichern');
+});
+
+test('a number in its own element keeps its text and is not shown twice', async () => {
+  const r = await place('<span class="n">3</span> items are in your list.', '3 Artikel sind in Ihrer Liste.');
+  assert.equal(r.source, '3 items are in your list.');
+  assert.equal(r.text, '3 Artikel sind in Ihrer Liste.');
+  assert.equal(r.elements[0].text, '3');
+});
+
+test('an element whose translation is not found verbatim still gets words; the text is the translation', async () => {
+  const r = await place('A woman with a <strong>red umbrella</strong> walks past a shop.', 'Eine Frau mit einem roten Regenschirm geht an einem Geschäft vorbei.',
+    { 'red umbrella': 'roter Regenschirm' });
+  assert.equal(r.text, 'Eine Frau mit einem roten Regenschirm geht an einem Geschäft vorbei.');
+  assert.equal(r.elements[0].text.trim().split(/\s+/).length, 2);
+  assert.ok(r.sameNodes);
+});
+
+test('words with no free text node left join the element before; nested elements keep their nodes', async () => {
+  const r = await place('<a href="/a">Home</a><b>page <i>one</i></b>', 'Startseite eins extra', { Home: 'Startseite', 'page one': 'eins' });
+  assert.equal(r.text.replace(/\s+/g, ' ').trim(), 'Startseite eins extra');
+  assert.deepEqual(r.elements.map((e) => e.tag), ['A', 'B', 'I']);
+  assert.ok(r.sameNodes);
+});
+
+test('leading and trailing spaces of the segment survive (no words glued to neighbours)', async () => {
+  const r = await place(' and then <em>stop</em> ', 'und dann anhalten', { stop: 'anhalten' });
+  assert.ok(r.text.startsWith(' ') && r.text.endsWith(' '), JSON.stringify(r.text));
+  assert.equal(r.elements[0].text.trim(), 'anhalten');
+});
