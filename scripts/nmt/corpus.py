@@ -14,6 +14,9 @@ Rules, each because a page needs it:
     is dropped: the model should learn that these pass through untouched;
   * a share of the pairs with numbers gets a copy with other numbers (same on both sides), so that
     numbers are copied rather than remembered;
+  * a share of the pairs with a name written the same on both sides ("Tom", "Linux") gets a copy
+    with the name replaced by {1} (or {2}, {3}): the placeholders a page's do-not-translate terms travel as
+    (web/translator/keep-terms.js), learned in the positions names take;
   * public evaluation sets never enter training or development data: news rows from newstest2014
     and later are skipped (the files carry 2015-2018 though the data README forbids them).
 """
@@ -40,6 +43,8 @@ DEV_UI_ROWS = 1000
 MAX_CHARS = 600
 MAX_RATIO = 2.5
 NUMBER_AUGMENT_SHARE = 0.3
+PLACEHOLDER_AUGMENT_SHARE = 0.1
+NAME = re.compile(r"(?<![\w{])[A-Z][\w&.-]*[\w](?![\w}])")
 
 PLACEHOLDER = re.compile(r"%(?:\d+\$)?[-+ #0]*\d*(?:\.\d+)?(?:l|ll|h|z)?[sdifuxXcpeEgG%]|\{\w*\}|\$\d+")
 URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"']+[^\s<>\"'.,;:!?)]")
@@ -201,8 +206,16 @@ def renumber(src, tgt, rng):
     return (a, b) if protected(a) == protected(b) else None
 
 
+def name_to_placeholder(src, tgt, k=1):
+    """The pair with one name that both sides spell alike (once each) replaced by {k}, or None."""
+    shared = [n for n in NAME.findall(src) if len(n) >= 3 and src.count(n) == 1 and tgt.count(n) == 1 and not src.startswith(n)]
+    if not shared or "{" in src or "{" in tgt:
+        return None
+    return src.replace(shared[0], f"{{{k}}}"), tgt.replace(shared[0], f"{{{k}}}")
+
+
 def mix(train, rng, weights=WEIGHTS):
-    """Rows repeated / sampled by weight, plus renumbered copies; shuffled."""
+    """Rows repeated / sampled by weight, plus renumbered and placeholder copies; shuffled."""
     out = []
     for name, rows in train.items():
         w = weights[name]
@@ -214,6 +227,10 @@ def mix(train, rng, weights=WEIGHTS):
                 new = renumber(en, tr, rng)
                 if new:
                     out.append((new[0], new[1], origin + "+renumbered"))
+            if rng.random() < PLACEHOLDER_AUGMENT_SHARE:
+                new = name_to_placeholder(en, tr, k=rng.choice((1, 1, 2, 3)))
+                if new:
+                    out.append((new[0], new[1], origin + "+placeholder"))
     rng.shuffle(out)
     return out
 

@@ -96,3 +96,11 @@ test('leading and trailing spaces of the segment survive (no words glued to neig
   assert.ok(r.text.startsWith(' ') && r.text.endsWith(' '), JSON.stringify(r.text));
   assert.equal(r.elements[0].text.trim(), 'anhalten');
 });
+
+test('a link at the end of a sentence whose translation is shorter still gets words (never empty)', async () => {
+  const r = await place('Powered by <a href="https://www.sphinx-doc.org/">Sphinx</a>', 'Betrieben mit Schpinx', { Sphinx: 'Sphinxo' });
+  assert.equal(r.text, 'Betrieben mit Schpinx');
+  assert.ok(r.elements[0].text.trim().length > 0, JSON.stringify(r.elements));
+  const r2 = await place('<a href="/a">Home</a><a href="/b">About us</a>', 'Startseite', { Home: 'Startseite', 'About us': 'Über uns' });
+  assert.deepEqual(r2.elements.map((e) => e.text.trim()), ['Startseite', 'Über uns']);
+});

@@ -70,8 +70,11 @@ export async function translateKeeping(lines, terms, run) {
   for (const i of retry) {
     out[i] = split[i].map((p) => {
       if (p.term || !HAS_WORDS.test(p.text)) return p.text;
-      const lead = /^\s/.test(p.text) ? ' ' : '', trail = /\s$/.test(p.text) ? ' ' : '';
-      return lead + second.lines[k++] + trail;
+      // ", the best shop" after a term: the model drops the comma; keep it, and the space after it.
+      const [, space, punct, punctSpace] = p.text.match(/^(\s*)([,;:)\]]*)(\s*)/u);
+      let t = second.lines[k++];
+      if (punct && !t.startsWith(punct)) t = punct + (punctSpace ? ' ' : '') + t;
+      return (space ? ' ' : '') + t + (/\s$/.test(p.text) ? ' ' : '');
     }).join('');
   }
   return { lines: out, sourceTokens };

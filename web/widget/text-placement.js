@@ -120,6 +120,8 @@ export function placeSegment(items, translation, { textOf, partTranslation }) {
         // translation has, from the proportional position. The text is still exactly the
         // segment's translation; only the element's extent is approximate.
         at = proportional();
+        // Past the end (the translation is shorter): the last word, so a link never ends up empty.
+        if (at >= full.length) at = Math.max(cursor, full.trimEnd().lastIndexOf(' ') + 1);
         end = at;
         const words = Math.max(1, want.split(/\s+/).filter(Boolean).length);
         for (let w = 0; w < words && end < full.length; w++) {
@@ -160,7 +162,10 @@ export function placeSegment(items, translation, { textOf, partTranslation }) {
     from = spot.end;
     if (spot.kind === 'worded') {
       const inner = textNodesIn(item).filter((n) => !isInsideFixed(n, item));
-      const text = full.slice(spot.at, spot.end);
+      // No words of the translation left for it (earlier elements took them all): its own
+      // translation, so a link or a button never ends up empty and unclickable.
+      let text = full.slice(spot.at, spot.end);
+      if (!text.trim()) text = ' ' + (partTranslation(item) ?? deepText(item, textOf)).trim();
       spread(text, inner.map((n) => weightOf(textOf(n)))).forEach((s, i) => writes.set(inner[i], s));
       lastWorded = item;
     }
