@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Static server for the demo: web/ at /, models/ at /models/. No dependencies.
+// Static server for the demo: web/ at /, models/ at /models/, the one-file builds (dist/) at /dist/. No dependencies.
 // Usage: node scripts/serve.mjs [--port N] [--csp] [--isolate]   (PORT env also sets the port; --csp sends a
 // strict Content-Security-Policy, the one the widget promises to work under; --isolate makes pages
 // cross-origin isolated (COOP + COEP), which lets the engine use threads)
@@ -16,7 +16,7 @@ export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-ev
 
 // mounts: extra { '/prefix/': directory } routes (benchmarks serve the peer and generated files).
 export function startServer({ port = Number(process.env.PORT) || 8080, csp = false, isolate = false, host = '127.0.0.1', mounts = {} } = {}) {
-  const routes = { ...mounts, '/models/': join(root, 'models'), '/': join(root, 'web') };
+  const routes = { ...mounts, '/models/': join(root, 'models'), '/dist/': join(root, 'dist'), '/': join(root, 'web') };
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     let file;

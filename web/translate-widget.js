@@ -7,21 +7,12 @@
 // data-threads ("auto", the default: up to 4 engine threads on cross-origin-isolated pages, else 1; or a number),
 // data-keep (comma-separated terms kept verbatim: brand and product names, e.g. "Street & Park, Acme Cloud").
 // Programmatic: window.TranslateWidget.translatePage(lang), .restore(); event 'translatewidget:done'.
+// This file loads the widget's modules next to it; dist/translate-widget.js is the same widget
+// bundled into one classic script (web/widget/bundle.js).
 (() => {
   const script = document.currentScript;
   const base = new URL('.', script?.src ?? location.href);
-  const attr = (name, fallback) => script?.getAttribute(`data-${name}`) ?? window.TranslateWidgetConfig?.[name] ?? fallback;
-  const config = {
-    from: attr('from', null),
-    to: String(attr('to', 'de,fr')).split(',').map((s) => s.trim()).filter(Boolean),
-    models: new URL(attr('models', 'models/'), base).href,
-    engine: new URL(attr('engine', 'engine/'), base).href,
-    picker: attr('picker', 'on') !== 'off',
-    device: attr('device', 'auto'),
-    threads: attr('threads', 'auto'),
-    keep: attr('keep', ''),
-  };
-  const ready = import(new URL('widget/main.js', base).href).then((m) => m.start(config));
+  const ready = import(new URL('widget/main.js', base).href).then((m) => m.startFromScript(script, base));
   window.TranslateWidget = {
     translatePage: (lang) => ready.then((w) => w.translatePage(lang)),
     restore: () => ready.then((w) => w.restore()),

@@ -1,8 +1,10 @@
-"""Scores a model as users run it: the native engine's output on a Multi30k split.
+"""Scores a model as users run it: the native engine's output on a Multi30k split, and on each
+part of the development set that nmt.corpus holds out (news, everyday, interface, captions).
 
 Usage: /usr/bin/python3 -m nmt.evaluate --model DIR|FILE.twm --src en --tgt de
-         [--split test_2016_flickr] [--backend native] [--beam 1] [--out hyps.txt] [--json scores.json]
-Prints cased BLEU (raw text, sacreBLEU 13a), lowercased BLEU and chrF.
+         [--split test_2016_flickr] [--dev CORPUS_DIR] [--backend native] [--beam 1] [--out hyps.txt] [--json scores.json]
+Prints cased BLEU (raw text, sacreBLEU 13a), lowercased BLEU and chrF; with --dev, the same per
+dev part under "dev".
 """
 import argparse
 import json
@@ -44,12 +46,18 @@ def main():
     p.add_argument("--beam", type=int, default=1)
     p.add_argument("--out")
     p.add_argument("--json")
+    p.add_argument("--dev", help="directory written by nmt.corpus: also score its dev.<part>.tsv files")
     a = p.parse_args()
     src, ref = data.read_lines(a.split, a.src), data.read_lines(a.split, a.tgt)
     t0 = time.time()
     hyps = translate(a.model, src, a.backend, a.beam, a.vocab)
     s = score(hyps, ref)
     s.update(split=a.split, backend=a.backend, beam=a.beam, seconds=round(time.time() - t0, 1))
+    if a.dev:
+        s["dev"] = {}
+        for part in data.DEV_PARTS:
+            dsrc, dref = data.read_tsv(os.path.join(a.dev, f"dev.{part}.tsv"))
+            s["dev"][part] = dict(score(translate(a.model, dsrc, a.backend, a.beam, a.vocab), dref), sentences=len(dsrc))
     if a.out:
         with open(a.out, "w") as f:
             f.write("\n".join(hyps) + "\n")

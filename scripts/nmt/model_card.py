@@ -1,9 +1,25 @@
-"""Writes a model card (markdown) from the training history and the native-engine scores."""
+"""Writes a model card (markdown) from the corpus statistics, the training history and the
+native-engine scores (test_2016_flickr and every dev part, f32 and int8)."""
 import argparse
 import json
 import os
 
 import torch
+
+from . import data
+
+# Where each source of the mix comes from and under which terms (../shared/data/general/README.md).
+SOURCES = {
+    "tatoeba": ("Tatoeba sentences via manythings.org (everyday, short)",
+                "CC-BY 2.0: attribution to the Tatoeba contributors (tatoeba.org) and manythings.org"),
+    "news": ("WMT news test sets 2009-2012 (newstest2013 is dev; 2014 and later never used)", "WMT: research use"),
+    "ui": ("software interface messages: Debian gettext catalogues, Magento 2 (en-de), GNOME help",
+           "per package, mostly GPL/LGPL; Magento pack MIT; GNOME help CC-BY-SA 3.0"),
+    "debian-descriptions": ("Debian package descriptions (technical prose)", "Debian Description Translation Project"),
+    "multi30k": ("Multi30k image captions (train)", "research use (Flickr30k captions and their translations)"),
+}
+PART_NAMES = {"news": "news (newstest2013)", "everyday": "everyday (Tatoeba, held out)",
+              "interface": "interface (UI messages, held out)", "captions": "captions (Multi30k val)"}
 
 
 def main():
@@ -12,41 +28,67 @@ def main():
     p.add_argument("--tgt", required=True)
     p.add_argument("--run", required=True)
     p.add_argument("--dir", required=True)
+    p.add_argument("--corpus", required=True, help="the nmt.corpus directory the model was trained on")
     p.add_argument("--f32-bytes", type=int, required=True)
     p.add_argument("--checkpoints", nargs="+", required=True)
-    p.add_argument("--notes", default="", help="free text about this run (schedule changes, restarts)")
+    p.add_argument("--notes", default="", help="free text: what the model is good and bad at, restarts")
     a = p.parse_args()
     last = torch.load(os.path.join(a.run, "last.pt"))
     pos, cfg = last["pos"], last["config"]
     hist = pos["history"]
-    minutes = sum(h["seconds"] for h in hist) / 60
+    stats = json.load(open(os.path.join(a.corpus, "stats.json")))
     f32 = json.load(open(os.path.join(a.dir, "scores.f32.json")))
     i8 = json.load(open(os.path.join(a.dir, "scores.int8.json")))
     size = os.path.getsize(os.path.join(a.dir, "model.twm"))
-    curve = ", ".join(f"{h['epoch']}: {h['val_bleu']:.1f}" for h in hist)
-    print(f"""# {a.src}→{a.tgt} demo model
+    weights = stats["weights"]
+    data_rows = "\n".join(
+        f"| {name} | {what} | {stats.get(f'kept {name}', 0):,} | {weights[name]} | "
+        f"{stats.get(f'written {name}', 0) + stats.get(f'written {name}+renumbered', 0) + stats.get(f'written {name}+placeholder', 0):,} | {lic} |"
+        for name, (what, lic) in SOURCES.items())
+    curve = "\n".join(
+        f"| {h['step']} | {h['epoch']:.2f} | {h.get('cpu_hours', 0):.2f} | {h['dev_bits_per_char']:.3f} | "
+        + " | ".join(f"{h.get('bleu_' + part, 0):.1f}" for part in data.DEV_PARTS) + " |" for h in hist)
+    dev_rows = "\n".join(
+        f"| {PART_NAMES[part]} | {f32['dev'][part]['sentences']} | {f32['dev'][part]['bleu']} / {f32['dev'][part]['chrf']} | "
+        f"{i8['dev'][part]['bleu']} / {i8['dev'][part]['chrf']} |" for part in data.DEV_PARTS)
+    print(f"""# {a.src}→{a.tgt} model
 
-Trained from scratch by `scripts/train-direction {a.src} {a.tgt}` on Multi30k (29 000 human-translated
-image captions). Weights are ours; the Multi30k data (Flickr30k captions and their translations) is
-distributed for research under its own terms — check them before commercial use.
+Trained from scratch by `scripts/train-direction {a.src} {a.tgt}` on a general-domain mix (everyday
+sentences, news, software interface text, technical descriptions, image captions). Weights are ours;
+the training data keeps its own terms (below): Tatoeba's CC-BY asks for attribution.
+
+## Data (`nmt.corpus`: cleaned, filtered, deduplicated, mixed by weight)
+
+| source | what | pairs kept | weight | rows per epoch | license |
+|---|---|---|---|---|---|
+{data_rows}
+
+Placeholders, URLs, e-mail addresses and numbers must match on both sides of a pair (else it is
+dropped); renumbered copies teach copying numbers, `{{1}}` copies teach passing do-not-translate
+terms. Never trained on: FLORES, NTREX, WMT newstest 2014 and later, Tatoeba test releases.
 
 | | |
 |---|---|
 | Architecture | Firefox Translations "tiny" layout: {cfg['enc_layers']}-layer encoder, {cfg['dec_layers']} SSRU decoder layers, d {cfg['d_model']}, {cfg['heads']} heads, FFN {cfg['ffn']}, ReLU, post-norm, tied embeddings |
-| Vocabulary | joint SentencePiece unigram, {cfg['vocab_size']} pieces (`vocab.spm`), eos 0, unk 1 |
+| Vocabulary | joint SentencePiece unigram, {cfg['vocab_size']} pieces (`vocab.spm`), byte fallback (no `<unk>`), digits split, no NFKC |
 | Shipped file | `model.twm`, int8 weights with per-row scales, {size:,} bytes (f32: {a.f32_bytes:,} bytes) |
-| Training | CPU (2 cores, PyTorch), {pos['epoch']} epochs / {pos['step']} updates, {minutes:.0f} min; average of {len(a.checkpoints)} last epoch snapshots |
-| Val BLEU per epoch (PyTorch greedy, cased) | {curve} |
+| Training | CPU (PyTorch), {pos['step']} updates, {pos['target_tokens'] / 1e6:.1f} M target tokens, {pos.get('cpu_seconds', 0) / 3600:.1f} CPU hours; average of the last {len(a.checkpoints)} snapshots |
 
-## Quality on test_2016_flickr (1 000 sentences), native engine, greedy
+## Learning curve (PyTorch greedy on the first rows of each dev part, cased BLEU)
 
-| weights | BLEU (cased) | BLEU (lowercased) | chrF |
+| update | epoch | CPU hours | dev bits/char | {' | '.join(data.DEV_PARTS)} |
+|---|---|---|---|{'---|' * len(data.DEV_PARTS)}
+{curve}
+
+## Quality, native engine, greedy (BLEU / chrF, cased)
+
+| dev part | sentences | f32 | int8 (shipped) |
 |---|---|---|---|
-| f32 | {f32['bleu']} | {f32['bleu_lc']} | {f32['chrf']} |
-| int8 (shipped) | {i8['bleu']} | {i8['bleu_lc']} | {i8['chrf']} |
+{dev_rows}
+| Multi30k test_2016_flickr | 1000 | {f32['bleu']} / {f32['chrf']} | {i8['bleu']} / {i8['chrf']} |
 
-int8 greedy output is identical to f32 for {i8.get('identical_to_f32', 0) * 100:.1f} % of the test sentences.
-{('Training notes: ' + a.notes) if a.notes else ''}
+int8 greedy output is identical to f32 for {i8.get('identical_to_f32', 0) * 100:.1f} % of the test_2016_flickr sentences.
+{('Notes: ' + a.notes) if a.notes else ''}
 
 BLEU is sacreBLEU-compatible (13a tokenization) computed by `scripts/nmt/bleu.py` on the output of
 `build/tw-translate`; reproduce with `scripts/ship-model {a.src} {a.tgt}`.

@@ -64,10 +64,20 @@ async function download(url, expectedBytes, onProgress) {
   return out.buffer;
 }
 
+const cacheKey = (file) => (file.sha256 ? `${file.url}#sha256=${file.sha256}` : file.url);
+
+// True when file is already kept (Cache API or memory): using it needs no download.
+export async function isCached(file) {
+  const key = cacheKey(file);
+  if (memoryCache.has(key)) return true;
+  const cache = await openCache();
+  return !!(cache && (await cache.match(key).catch(() => undefined)));
+}
+
 // file: { url, bytes, sha256 } (sha256 optional for unregistered URLs).
 // progress(event) receives { status, file, loaded, total } with status initiate | download | progress | done.
 export async function fetchVerified(file, name, progress) {
-  const key = file.sha256 ? `${file.url}#sha256=${file.sha256}` : file.url;
+  const key = cacheKey(file);
   progress({ status: 'initiate', file: name, loaded: 0, total: file.bytes ?? 0 });
   if (memoryCache.has(key)) {
     progress({ status: 'done', file: name, loaded: file.bytes ?? 0, total: file.bytes ?? 0, cached: true });

@@ -18,14 +18,21 @@ import { splitSentences } from './sentences.js';
 export { ErrorCodes, TranslatorError } from './errors.js';
 export { splitSentences } from './sentences.js';
 
+// The engine's files in a folder (the build's web/engine/, or dist/engine/ beside a bundle).
+export function engineFilesAt(folderUrl) {
+  return {
+    engineUrl: new URL('engine.mjs', folderUrl).href,
+    wasmUrl: new URL('engine.wasm', folderUrl).href,
+    // The pthread build, used for threads > 1 where shared memory is allowed.
+    engineMtUrl: new URL('engine-mt.mjs', folderUrl).href,
+    wasmMtUrl: new URL('engine-mt.wasm', folderUrl).href,
+  };
+}
+
 const here = import.meta.url;
 export const env = {
   modelsUrl: new URL('../../models/', here).href,   // registry.json and model directories
-  engineUrl: new URL('../engine/engine.mjs', here).href,
-  wasmUrl: new URL('../engine/engine.wasm', here).href,
-  // The pthread build, used for threads > 1 where shared memory is allowed.
-  engineMtUrl: new URL('../engine/engine-mt.mjs', here).href,
-  wasmMtUrl: new URL('../engine/engine-mt.wasm', here).href,
+  ...engineFilesAt(new URL('../engine/', here)),
 };
 
 // Shared-memory threads need SharedArrayBuffer, which browsers only give cross-origin-isolated
@@ -54,6 +61,12 @@ export function planRoute(registry, from, to) {
   if (from !== 'en' && to !== 'en' && find(from, 'en') && find('en', to)) return [find(from, 'en'), find('en', to)];
   const pairs = registry.models.map((m) => `${m.from}→${m.to}`).join(', ');
   throw new TranslatorError(ErrorCodes.UNKNOWN_PAIR, `no model translates ${from}→${to} (available: ${pairs})`, { from, to });
+}
+
+// A stage's file as fetchVerified takes it: registry files are under modelsUrl, others by URL.
+export function modelFile(stage, kind, modelsUrl = env.modelsUrl) {
+  const f = stage.files[kind];
+  return { ...f, url: f.sha256 ? new URL(f.path, modelsUrl).href : f.url };
 }
 
 /**
@@ -119,9 +132,7 @@ export async function createTranslator(options = {}) {
   });
   const [wasm, ...downloads] = await Promise.all([
     engineDownload,
-    ...stages.flatMap((s) => kinds(s).map((k) => fetchVerified(
-      { ...s.files[k], url: s.files[k].sha256 ? new URL(s.files[k].path, modelsUrl).href : s.files[k].url },
-      `${s.id}/${label[k]}`, progress))),
+    ...stages.flatMap((s) => kinds(s).map((k) => fetchVerified(modelFile(s, k, modelsUrl), `${s.id}/${label[k]}`, progress))),
   ]);
   let at = 0;
   const stageFiles = stages.map((s) => Object.fromEntries(kinds(s).map((k) => [k, downloads[at++]])));

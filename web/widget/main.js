@@ -1,15 +1,21 @@
 // Widget start-up: language detection, translators per target (created lazily, pivoting through
 // English when needed), the picker, and the page translator.
-import { canUsePthreads, createTranslator } from '../translator/index.js';
-import { pageLanguage } from './detect-language.js';
+import { canUsePthreads, createTranslator, engineFilesAt } from '../translator/index.js';
+import { pageLanguage } from '../translator/detect-language.js';
 import { PageTranslator } from './page-translator.js';
 import { Picker } from './picker.js';
+import { configFromScript } from './script-config.js';
 
 // data-threads="auto": several engine threads sharing one model where the page is cross-origin
 // isolated (pthreads); one elsewhere (more would mean one 8 MB model copy per thread).
 function widgetThreads(setting) {
   if (setting !== 'auto') return Math.max(1, Math.min(Number(setting) || 1, 16));
   return canUsePthreads() ? Math.max(1, Math.min(4, navigator.hardwareConcurrency || 1)) : 1;
+}
+
+// The widget of a <script> tag (translate-widget.js, or the one-file build).
+export function startFromScript(script, base) {
+  return start(configFromScript(script, base));
 }
 
 export function start(config) {
@@ -26,8 +32,7 @@ export function start(config) {
       picker?.show({ lang, status: 'downloading' });
       const p = createTranslator({
         from: sourceLang, to: lang, device: config.device, threads: widgetThreads(config.threads), keep: config.keep,
-        modelsUrl: config.models, engineUrl: new URL('engine.mjs', config.engine).href, wasmUrl: new URL('engine.wasm', config.engine).href,
-        engineMtUrl: new URL('engine-mt.mjs', config.engine).href, wasmMtUrl: new URL('engine-mt.wasm', config.engine).href,
+        modelsUrl: config.models, ...engineFilesAt(config.engine),
         progressCallback: (e) => {
           if (e.status === 'progress' || e.status === 'done') {
             bytes.set(e.file, e);
