@@ -40,6 +40,7 @@ def parse():
     p.add_argument("--warmup", type=int, default=1000)
     p.add_argument("--lr", type=float, default=7e-4, help="peak learning rate (1.5e-3 stalled en-de: the decoder ignored the source)")
     p.add_argument("--dropout", type=float, default=0.1)
+    p.add_argument("--ffn-dropout", type=float, default=0.0, help="dropout inside the FFN (its masks are costly on CPU)")
     p.add_argument("--smoothing", type=float, default=0.1)
     p.add_argument("--d-model", type=int, default=256)
     p.add_argument("--heads", type=int, default=8)
@@ -125,7 +126,7 @@ def main():
 
     sp = spm.SentencePieceProcessor(model_file=args.spm)
     cfg = Config(vocab_size=sp.get_piece_size(), d_model=args.d_model, heads=args.heads, ffn=args.ffn,
-                 enc_layers=args.enc_layers, dec_layers=args.dec_layers, dropout=args.dropout,
+                 enc_layers=args.enc_layers, dec_layers=args.dec_layers, dropout=args.dropout, ffn_dropout=args.ffn_dropout,
                  eos_id=sp.eos_id(), unk_id=sp.unk_id())
     model = Transformer(cfg)
     opt = torch.optim.Adam(model.parameters(), lr=args.lr, betas=(0.9, 0.98), eps=1e-9)
@@ -188,7 +189,7 @@ def main():
             loss = F.cross_entropy(logits.float().reshape(-1, cfg.vocab_size), tgt_out.reshape(-1),
                                    ignore_index=-100, label_smoothing=args.smoothing, reduction="sum")
             n = int((tgt_out != -100).sum())
-            opt.zero_grad()
+            opt.zero_grad(set_to_none=True)  # no zero-filling of every gradient
             (loss / n).backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
             opt.step()
