@@ -23,7 +23,7 @@ function brokenSite() {
   registry.models[0].files.model.sha256 = createHash('sha256').update(model).digest('hex');
   writeFileSync(join(dir, 'models', 'registry.json'), JSON.stringify(registry));
   const html = readFileSync(join(root, 'web', 'demo', 'index.html'), 'utf8')
-    .replace('<script src="/translate-widget.js" data-to="de,fr" defer>', '<script src="/translate-widget.js" data-to="de" data-models="/broken/models/" defer>');
+    .replace('<script src="/dist/translate-widget.js" data-to="de,fr" data-models="/models/" defer>', '<script src="/dist/translate-widget.js" data-to="de" data-models="/broken/models/" defer>');
   writeFileSync(join(dir, 'index.html'), html);
   return dir;
 }
