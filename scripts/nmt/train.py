@@ -121,8 +121,10 @@ def main():
         print(msg, file=log)
         print(msg, flush=True)
 
+    # A stop (the session ending, Ctrl-C) saves the position after the current step, then exits.
+    stop = []
     for sig in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
-        signal.signal(sig, lambda s, f: (say(f"signal {s}, exiting"), sys.exit(1)))
+        signal.signal(sig, lambda s, f: stop.append(s))
 
     sp = spm.SentencePieceProcessor(model_file=args.spm)
     cfg = Config(vocab_size=sp.get_piece_size(), d_model=args.d_model, heads=args.heads, ffn=args.ffn,
@@ -207,8 +209,13 @@ def main():
                 evaluate()
             if pos["step"] % args.save_every == 0:
                 checkpoint()
+            if stop:
+                checkpoint()
+                say(f"signal {stop[0]}: position saved at step {pos['step']}, exiting")
+                sys.exit(1)
             if time.time() > deadline or time.process_time() > cpu_deadline:
-                evaluate()  # a point on the learning curve at the end of every run
+                if not pos["history"] or pos["history"][-1]["step"] != pos["step"]:
+                    evaluate()  # a point on the learning curve at the end of every run
                 checkpoint()
                 say("time budget reached; re-run to continue")
                 return
