@@ -104,3 +104,10 @@ test('a link at the end of a sentence whose translation is shorter still gets wo
   const r2 = await place('<a href="/a">Home</a><a href="/b">About us</a>', 'Startseite', { Home: 'Startseite', 'About us': 'Über uns' });
   assert.deepEqual(r2.elements.map((e) => e.text.trim()), ['Startseite', 'Über uns']);
 });
+
+test('a padded translation of a short phrase does not swallow the rest of the sentence', async () => {
+  const r = await place('A woman with a <strong>red umbrella</strong> walks past a shop.', 'Une femme avec un parapluie rouge passe devant un magasin.',
+    { 'red umbrella': 'Une ombrelle rouge faisant un parapluie rouge' });
+  assert.equal(r.text, 'Une femme avec un parapluie rouge passe devant un magasin.');
+  assert.ok(r.elements[0].text.trim().split(/\s+/).length <= 3, r.elements[0].text);
+});

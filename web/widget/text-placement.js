@@ -116,14 +116,18 @@ export function placeSegment(items, translation, { textOf, partTranslation }) {
       if (kind === 'numeric') {  // the model dropped or changed the number: keep it where it stood
         at = end = proportional();
       } else {
-        // Not found verbatim: the element takes as many words of the translation as its own
-        // translation has, from the proportional position. The text is still exactly the
-        // segment's translation; only the element's extent is approximate.
+        // Not found verbatim: the element takes words of the translation from the proportional
+        // position. The text is still exactly the segment's translation; only the element's
+        // extent is approximate.
         at = proportional();
         // Past the end (the translation is shorter): the last word, so a link never ends up empty.
         if (at >= full.length) at = Math.max(cursor, full.trimEnd().lastIndexOf(' ') + 1);
         end = at;
-        const words = Math.max(1, want.split(/\s+/).filter(Boolean).length);
+        // As many words as its own translation has, but no more than its share of the sentence
+        // (a short phrase translated alone often comes back padded).
+        const count = (t) => t.split(/\s+/).filter(Boolean).length;
+        const share = Math.round((count(deepText(item, textOf)) / Math.max(1, count(source))) * count(full));
+        const words = Math.max(1, Math.min(count(want), share));
         for (let w = 0; w < words && end < full.length; w++) {
           while (end < full.length && full[end] === ' ') end++;
           while (end < full.length && full[end] !== ' ') end++;
