@@ -3,19 +3,18 @@
 // and translating again works. Expected translations come from the CLI (same engine, same model).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { cliTranslate } from '../cli.mjs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openTestPage } from './browser.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const cliMany = (lines) => execFileSync(join(root, 'scripts', 'translate'), ['--model', 'en-de'],
-  { input: lines.join('\n') + '\n', encoding: 'utf8' }).split('\n').slice(0, -1);
 
 const SOURCES = ['You clicked the button 0 times.', 'You clicked the button 3 times.', 'You clicked the button 4 times.',
   'Water the plants', '3 items are in your list.', '2 items are in your list.', 'The shop opens at nine in the morning.',
   'Hello, Ann!', 'Click here', 'Remove', 'Add an item', 'Show or hide the details', 'Buy fresh bread', 'Call the bank'];
-const de = Object.fromEntries(SOURCES.map((s, i) => [s, cliMany(SOURCES)[i]]));
+const translated = cliTranslate('en-de', SOURCES);
+const de = Object.fromEntries(SOURCES.map((s, i) => [s, translated[i]]));
 
 const text = (page, sel) => page.$eval(sel, (el) => el.textContent.replace(/\s+/g, ' ').trim());
 const waitText = async (page, sel, want) => {

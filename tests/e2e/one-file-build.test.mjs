@@ -2,22 +2,20 @@
 // worker and engine (next to it) and the models, verifies and caches them, and translates.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { cliTranslate } from '../cli.mjs';
 import { readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openTestPage } from './browser.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const cli = (lines) => execFileSync(join(root, 'scripts', 'translate'), ['--model', 'en-de'],
-  { input: lines.join('\n') + '\n', encoding: 'utf8' }).split('\n').slice(0, -1);
 
 test('one-file widget: strict CSP, only its own files and the models, cached, same translations', { timeout: 120_000 }, async () => {
   const d = await openTestPage('one-file.html', { csp: true });
   try {
     await d.page.evaluate(() => window.TranslateWidget.translatePage('de'));
     const text = await d.page.$eval('#text', (p) => p.textContent);
-    assert.equal(text, cli(['A man in a blue shirt rides his bicycle down a busy street.'])[0]);
+    assert.equal(text, cliTranslate('en-de', ['A man in a blue shirt rides his bicycle down a busy street.'])[0]);
     const paths = d.requests.map((r) => new URL(r.url).pathname);
     for (const p of paths) assert.match(p, /^\/(pages\/one-file\.html|demo\/favicon\.svg|dist\/(translate-widget\.js|worker\.js|engine\/(engine\.mjs|engine\.wasm|wgsl\.mjs))|models\/.*)$/, `unexpected request ${p}`);
     assert.ok(paths.includes('/dist/worker.js') && paths.includes('/dist/engine/engine.wasm'));

@@ -3,14 +3,9 @@
 // restore() gives back the very same DOM.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { cliTranslate } from '../cli.mjs';
 import { openTestPage } from './browser.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const cli = (lines) => execFileSync(join(root, 'scripts', 'translate'), ['--model', 'en-de'],
-  { input: lines.join('\n') + '\n', encoding: 'utf8' }).split('\n').slice(0, -1);
 
 // Everything a visitor or a script could depend on: the element objects, their attributes, code.
 const snapshot = (page) => page.evaluate(() => {
@@ -49,11 +44,11 @@ for (const [name, heading] of [['sphinx.html', 'Installation'], ['mkdocs.html', 
       assert.deepEqual(after.code, before.code, 'code is not translated');
       const h1 = await d.page.$eval('h1', (h) => ({ text: h.textContent, anchor: h.querySelector('a.headerlink')?.textContent }));
       assert.equal(h1.anchor, '¶', 'the permalink anchor is still in the heading');
-      assert.equal(h1.text, cli([heading])[0] + '¶', 'the heading shows its translation, then the anchor');
+      assert.equal(h1.text, cliTranslate('en-de', [heading])[0] + '¶', 'the heading shows its translation, then the anchor');
       assert.notEqual(after.html, before.html, 'the page was translated');
       // Each navigation link is its own segment: its text is the translation of its own words.
       assert.ok(navSource.length >= 3);
-      assert.deepEqual(await navLinks(), cli(navSource));
+      assert.deepEqual(await navLinks(), cliTranslate('en-de', navSource));
       await d.page.evaluate(() => window.TranslateWidget.restore());
       const restored = await snapshot(d.page);
       assert.equal(restored.html, before.html);
@@ -80,7 +75,7 @@ test('form: labels, placeholders, button values and options are translated; valu
       buttons: [...document.querySelectorAll('a.button')].map((a) => a.textContent),
       submitted: new FormData(document.querySelector('#signup')).get('country'),
     }));
-    const want = cli(['Email address', 'Country', 'Send me the monthly newsletter', 'Enter your email address', 'Create account',
+    const want = cliTranslate('en-de', ['Email address', 'Country', 'Send me the monthly newsletter', 'Enter your email address', 'Create account',
       'Clear the form', 'Germany', 'France', 'Another country', 'Get help', 'Read the terms']);
     assert.deepEqual(r.labels, want.slice(0, 3));
     assert.equal(r.placeholder, want[3]);

@@ -2,14 +2,9 @@
 // English (de→en→fr), each equal to what the CLI chain produces, and the original restored.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { cliTranslate } from '../cli.mjs';
 import { openDemo } from './browser.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const cli = (model, lines) => execFileSync(join(root, 'scripts', 'translate'), ['--model', model],
-  { input: lines.join('\n') + '\n', encoding: 'utf8' }).split('\n').slice(0, -1);
 const captions = (page) => page.$$eval('figcaption', (els) => els.map((e) => e.textContent.trim()));
 
 test('German page: English via de→en, French pivoting through English, then the original back', { timeout: 300_000 }, async () => {
@@ -25,12 +20,12 @@ test('German page: English via de→en, French pivoting through English, then th
     const english = await captions(d.page);
     // A caption without inline markup goes through the engine as it is: the CLI must agree.
     const plain = original[1];
-    assert.deepEqual([english[1]], cli('de-en', [plain]));
+    assert.deepEqual([english[1]], cliTranslate('de-en', [plain]));
     assert.match(english.join(' '), /\b(a|the|is|are|in)\b/i);
 
     await d.page.evaluate(() => window.TranslateWidget.translatePage('fr'));
     const french = await captions(d.page);
-    assert.deepEqual([french[1]], cli('en-fr', cli('de-en', [plain])), 'de→fr is de→en then en→fr');
+    assert.deepEqual([french[1]], cliTranslate('en-fr', cliTranslate('de-en', [plain])), 'de→fr is de→en then en→fr');
     assert.match(french.join(' '), /\b(un|une|le|la|les|des|dans)\b/i);
     const models = d.requests.map((r) => r.url).filter((u) => u.endsWith('model.twm')).map((u) => u.split('/').slice(-2)[0]);
     assert.deepEqual([...new Set(models)].sort(), ['de-en', 'en-fr']);

@@ -2,14 +2,9 @@
 // the one-file polyfill (dist/translator-polyfill.js, forced over Chromium's built-in API).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { cliTranslate } from '../cli.mjs';
 import { openTestPage } from './browser.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const cli = (model, lines) => execFileSync(join(root, 'scripts', 'translate'), ['--model', model],
-  { input: lines.join('\n') + '\n', encoding: 'utf8' }).split('\n').slice(0, -1);
 
 let d;
 before(async () => { d = await openTestPage('polyfill.html', { widget: false }); });
@@ -54,7 +49,7 @@ test('availability, user activation, download progress, then available', { timeo
 
 test('translate, streaming, whitespace echo, quota, abort, destroy', { timeout: 120_000 }, async () => {
   const sentences = ['A dog runs through the snow.', 'A man sings on a stage.'];
-  const want = cli('en-de', sentences);
+  const want = cliTranslate('en-de', sentences);
   assert.equal(await run(() => window.t.translate('A dog runs through the snow.')), want[0]);
   const r = await run(async (text) => {
     const chunks = [];

@@ -8,9 +8,9 @@
 // own writes are ignored, and the widget only ever changes text node data and attribute values.
 import { RestoreLedger } from './restore-ledger.js';
 import { Scheduler } from './scheduler.js';
-import { findAttributeTargets, findBlocks, readableAttributes, segmentsOf, TRANSLATED_ATTRIBUTES } from './segmenter.js';
+import { deepText, findAttributeTargets, findBlocks, readableAttributes, segmentsOf, TRANSLATED_ATTRIBUTES } from './segmenter.js';
 import { SentenceCache } from './sentence-cache.js';
-import { deepText, elementKind, placeSegment, segmentSourceText, textNodesIn } from './text-placement.js';
+import { elementKind, placeSegment, segmentSourceText, textNodesIn } from './text-placement.js';
 
 const FOLLOW_DELAY_MS = 30;  // page updates within this window are translated together
 

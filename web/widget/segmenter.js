@@ -53,7 +53,7 @@ export function segmentsOf(block, sourceLang, textOf = (n) => n.data) {
   const segments = [];
   let cur = [];
   const flush = () => {
-    const text = cur.map((n) => originalText(n, textOf)).join('');
+    const text = cur.map((n) => deepText(n, textOf)).join('');
     if (cur.length && hasText(text)) segments.push({ items: cur, text });
     cur = [];
   };
@@ -66,10 +66,11 @@ export function segmentsOf(block, sourceLang, textOf = (n) => n.data) {
   return segments;
 }
 
-function originalText(node, textOf) {
+// A node's original text: its text nodes' originals (textOf), in order.
+export function deepText(node, textOf = (n) => n.data) {
   if (node.nodeType === 3) return textOf(node);
   let s = '';
-  for (const c of node.childNodes) s += originalText(c, textOf);
+  for (const c of node.childNodes) s += deepText(c, textOf);
   return s;
 }
 

@@ -14,6 +14,8 @@
 // The text between placed elements is spread over the free text nodes between them, split at
 // spaces in proportion to how much text each node held; adjacent text nodes render as one run, so
 // the split is invisible.
+import { deepText } from './segmenter.js';
+
 const LETTER = /\p{L}/u;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
@@ -26,13 +28,6 @@ export function elementKind(el) {
 // The text of a segment as the model should see it: symbolic elements left out.
 export function segmentSourceText(items, textOf) {
   return items.map((n) => (n.nodeType === 3 ? textOf(n) : elementKind(n) === 'symbolic' ? '' : deepText(n, textOf))).join('');
-}
-
-export function deepText(node, textOf) {
-  if (node.nodeType === 3) return textOf(node);
-  let s = '';
-  for (const c of node.childNodes) s += deepText(c, textOf);
-  return s;
 }
 
 export function textNodesIn(node) {
