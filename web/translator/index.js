@@ -63,6 +63,9 @@ export function planRoute(registry, from, to) {
   throw new TranslatorError(ErrorCodes.UNKNOWN_PAIR, `no model translates ${from}→${to} (available: ${pairs})`, { from, to });
 }
 
+// The files a stage needs: model, vocab and (when the model has one) a lexical shortlist.
+export const stageFileKinds = (stage) => ['model', 'vocab', ...(stage.files.shortlist ? ['shortlist'] : [])];
+
 // A stage's file as fetchVerified takes it: registry files are under modelsUrl, others by URL.
 export function modelFile(stage, kind, modelsUrl = env.modelsUrl) {
   const f = stage.files[kind];
@@ -118,8 +121,6 @@ export async function createTranslator(options = {}) {
     engineUrl: mt ? options.engineMtUrl ?? env.engineMtUrl : options.engineUrl ?? env.engineUrl,
   });
   let { engineUrl } = engineFiles(pthreads);
-  // Per stage: model, vocab and (when the model has one) a lexical shortlist.
-  const kinds = (s) => ['model', 'vocab', ...(s.files.shortlist ? ['shortlist'] : [])];
   const label = { model: 'model.twm', vocab: 'vocab.spm', shortlist: 'lex.s2t.bin' };
   const downloadEngine = (mt) => fetchVerified({ url: engineFiles(mt).wasmUrl }, mt ? 'engine-mt.wasm' : 'engine.wasm', progress);
   // A site that deployed only the single-threaded engine still works with threads > 1.
@@ -132,10 +133,10 @@ export async function createTranslator(options = {}) {
   });
   const [wasm, ...downloads] = await Promise.all([
     engineDownload,
-    ...stages.flatMap((s) => kinds(s).map((k) => fetchVerified(modelFile(s, k, modelsUrl), `${s.id}/${label[k]}`, progress))),
+    ...stages.flatMap((s) => stageFileKinds(s).map((k) => fetchVerified(modelFile(s, k, modelsUrl), `${s.id}/${label[k]}`, progress))),
   ]);
   let at = 0;
-  const stageFiles = stages.map((s) => Object.fromEntries(kinds(s).map((k) => [k, downloads[at++]])));
+  const stageFiles = stages.map((s) => Object.fromEntries(stageFileKinds(s).map((k) => [k, downloads[at++]])));
 
   const device = options.device ?? 'wasm';
   if (!['auto', 'wasm', 'webgpu'].includes(device))

@@ -9,14 +9,13 @@
 // "downloading" while a create() fetches them, else "downloadable"). create() needs transient user
 // activation while the model is only downloadable, reports download progress as `downloadprogress`
 // events (loaded 0 → 1) on the monitor, and honours its AbortSignal. Quotas count UTF-16 code units.
-import { createTranslator, env, loadRegistry, modelFile, planRoute } from './index.js';
+import { createTranslator, env, loadRegistry, modelFile, planRoute, stageFileKinds } from './index.js';
 import { isCached } from './fetch-verified.js';
 import { DETECTABLE_LANGUAGES, rankLanguages } from './detect-language.js';
 import { splitSentences } from './sentences.js';
 
 export const INPUT_QUOTA = 20000;
 const ONLY_SPACE_OR_CONTROL = /^[\s\p{Cc}\p{Cf}]*$/u;
-const kinds = (stage) => ['model', 'vocab', ...(stage.files.shortlist ? ['shortlist'] : [])];
 
 const abortError = (signal) => signal?.reason ?? new DOMException('The operation was aborted.', 'AbortError');
 const destroyedError = () => new DOMException('The translator has been destroyed.', 'AbortError');
@@ -63,7 +62,7 @@ export function makeTranslatorClass({ modelsUrl = env.modelsUrl, engine = {} } =
   async function availabilityOf({ from, to, stages }) {
     if (!stages || from === to) return 'unavailable';
     if (downloading.has(`${from}>${to}`)) return 'downloading';
-    const files = stages.flatMap((s) => kinds(s).map((k) => modelFile(s, k, modelsUrl)));
+    const files = stages.flatMap((s) => stageFileKinds(s).map((k) => modelFile(s, k, modelsUrl)));
     return (await Promise.all(files.map(isCached))).every(Boolean) ? 'available' : 'downloadable';
   }
 
