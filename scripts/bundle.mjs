@@ -18,12 +18,12 @@ mkdirSync(join(dist, 'engine'), { recursive: true });
 const common = { bundle: true, minify: true, target: 'es2022', logLevel: 'warning', legalComments: 'none',
   external: ['node:*'] };
 // Classic scripts: import.meta.url is the script's URL, read while it runs.
-const classic = { ...common, format: 'iife', platform: 'browser', define: { 'import.meta.url': '__twScriptUrl' },
+const classic = { ...common, format: 'iife', platform: 'browser', define: { 'import.meta.url': '__twScriptUrl', __TW_WORKER_FILE__: '"./worker.js"' },
   banner: { js: 'var __twScriptUrl=document.currentScript&&document.currentScript.src||location.href;' } };
 await build({ ...classic, entryPoints: [join(root, 'web/widget/bundle.js')], outfile: join(dist, 'translate-widget.js') });
 await build({ ...classic, entryPoints: [join(root, 'web/translator/polyfill-bundle.js')], outfile: join(dist, 'translator-polyfill.js') });
 // The worker is a module worker (import.meta.url is its own URL, as in the source).
-await build({ ...common, format: 'esm', platform: 'browser', entryPoints: [join(root, 'web/translator/worker.js')], outfile: join(dist, 'worker.js') });
+await build({ ...common, format: 'esm', platform: 'browser', entryPoints: [join(root, 'web/translator/worker/worker.js')], outfile: join(dist, 'worker.js') });
 for (const f of ['engine.mjs', 'engine.wasm', 'engine-mt.mjs', 'engine-mt.wasm', 'engine-mt.worker.js', 'wgsl.mjs'])
   cpSync(join(root, 'web', 'engine', f), join(dist, 'engine', f));
 

@@ -3,6 +3,7 @@
 #include <memory>
 #include <string>
 
+#include "bindings/model_description.h"
 #include "core/error.h"
 #include "core/thread_pool.h"
 #include "translator/translator.h"
@@ -13,6 +14,7 @@ struct tw_translator {
   std::string result;
   size_t source_tokens = 0;
   tw::Translator::Plan plan;  // of the last tw_plan call
+  std::vector<std::vector<int>> decoded;  // of the last tw_decode call
 };
 
 namespace {
@@ -124,6 +126,32 @@ const int* tw_plan_source(const tw_translator* t, int i, int* length) {
   return t->plan.sources[i].data();
 }
 
+int tw_decode(tw_translator* t, int beam) {
+  int n = Guard([&]() -> int {
+    if (!t) throw tw::Error(tw::ErrorCode::kInvalidArgument, "translator is required");
+    if (beam < 1 || beam > 16) throw tw::Error(tw::ErrorCode::kInvalidArgument, "beam must be in [1, 16]");
+    t->impl->SetBeam(beam);
+    t->decoded = t->impl->TranslateIds(t->plan.sources);
+    return static_cast<int>(t->decoded.size());
+  });
+  return g_code ? -1 : n;
+}
+
+const int* tw_decoded(const tw_translator* t, int i, int* length) {
+  if (!t || i < 0 || static_cast<size_t>(i) >= t->decoded.size()) {
+    if (length) *length = 0;
+    return nullptr;
+  }
+  if (length) *length = static_cast<int>(t->decoded[i].size());
+  return t->decoded[i].data();
+}
+
+int tw_plan_max_target(const tw_translator* t, int i) {
+  if (!t || i < 0 || static_cast<size_t>(i) >= t->plan.sources.size()) return 0;
+  const auto& opt = t->impl->options().search;
+  return tw::MaxOutputLength(t->impl->model().config(), static_cast<int>(t->plan.sources[i].size()), opt);
+}
+
 const char* tw_assemble(tw_translator* t, const int* ids, const int* lengths, int count) {
   return Guard([&]() -> const char* {
     if (!t || count < 0 || (count > 0 && (!ids || !lengths)))
@@ -136,6 +164,14 @@ const char* tw_assemble(tw_translator* t, const int* ids, const int* lengths, in
       at += lengths[i];
     }
     return JoinLines(t, t->impl->Assemble(t->plan, outputs));
+  });
+}
+
+const char* tw_model_description(tw_translator* t) {
+  return Guard([&]() -> const char* {
+    if (!t) throw tw::Error(tw::ErrorCode::kInvalidArgument, "translator is required");
+    t->result = tw::DescribeModel(*t->impl);
+    return t->result.c_str();
   });
 }
 

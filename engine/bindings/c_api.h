@@ -33,14 +33,27 @@ int tw_translator_set_shortlist(tw_translator* t, const void* bytes, size_t len)
 /* Decoding outside the engine (the browser's WebGPU decoder) in three calls around it:
  *   int n = tw_plan(t, "Line one\nLine two");     // number of source chunks, -1 on failure
  *   const int* src = tw_plan_source(t, i, &len);   // chunk i: token ids ending in EOS (0 <= i < n)
+ *   int most = tw_plan_max_target(t, i);            // most output tokens (EOS not counted) for chunk i
  *   const char* out = tw_assemble(t, ids, lengths, n);  // chunk outputs (ids without EOS, concatenated)
  * tw_assemble returns as many lines as tw_plan was given (overlong words kept verbatim), or NULL. */
 int tw_plan(tw_translator* t, const char* text);
+/* The engine as one of those decoders (the worker runs every request as plan -> decode ->
+ * assemble, on this or the WebGPU decoder): decodes the last plan's chunks with beam >= 1 and keeps
+ * the outputs, read with tw_decoded (ids without EOS, valid until the next tw_decode).
+ *   if (tw_decode(t, 1) < 0) ...;  const int* ids = tw_decoded(t, i, &len);  tw_assemble(t, ...); */
+int tw_decode(tw_translator* t, int beam);
+const int* tw_decoded(const tw_translator* t, int i, int* length);
 const int* tw_plan_source(const tw_translator* t, int i, int* length);
+int tw_plan_max_target(const tw_translator* t, int i);
 const char* tw_assemble(tw_translator* t, const int* ids, const int* lengths, int count);
 
 /* Number of source tokens of the last tw_translate (or tw_plan) call (EOS included), for throughput figures. */
 size_t tw_last_source_tokens(const tw_translator* t);
+
+/* The loaded model for decoders outside the engine, as JSON (bindings/model_description.h):
+ * config, limits, activation levels, tensor table with addresses, positional table. Owned by
+ * the translator and valid until its next call; NULL on failure. */
+const char* tw_model_description(tw_translator* t);
 
 /* Metadata value of the loaded model, or "" when absent. */
 const char* tw_model_meta(const tw_translator* t, const char* key);

@@ -1,12 +1,14 @@
 // Command-line translator: one sentence per stdin line -> one translation per stdout line.
 // Usage: tw-translate --model DIR|FILE.twm [--vocab FILE.spm] [--shortlist lex.s2t.bin] [--beam N]
 //                     [--backend reference|native|xnnpack] [--batch N] [--threads N]
+//        tw-translate --model DIR|FILE.twm --describe   (the engine's model description, JSON)
 #include <cstdlib>
 #include <iostream>
 #include <string>
 #include <sys/stat.h>
 
 #include "core/error.h"
+#include "bindings/model_description.h"
 #include "core/thread_pool.h"
 #include "translator/translator.h"
 
@@ -19,7 +21,7 @@ bool IsDirectory(const std::string& p) {
 
 int Usage(const char* msg) {
   std::cerr << "error: " << msg << "\n"
-            << "usage: translate --model DIR|FILE.twm [--vocab FILE.spm] [--shortlist FILE] [--beam N] [--backend reference|native|xnnpack] [--threads N]\n";
+            << "usage: translate --model DIR|FILE.twm [--vocab FILE.spm] [--shortlist FILE] [--beam N] [--backend reference|native|xnnpack] [--threads N] [--describe]\n";
   return 2;
 }
 
@@ -27,6 +29,7 @@ int Usage(const char* msg) {
 
 int main(int argc, char** argv) {
   std::string model, vocab, shortlist;
+  bool describe = false;
   tw::TranslatorOptions opt;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
@@ -42,6 +45,7 @@ int main(int argc, char** argv) {
       else if (a == "--backend") opt.backend = value();
       else if (a == "--batch") opt.max_batch_sentences = std::stoi(value());
       else if (a == "--threads") tw::SetThreadCount(std::stoi(value()));  // same output for any count
+      else if (a == "--describe") describe = true;
       else if (a == "--help" || a == "-h") return Usage("help requested"), 0;
       else return Usage(("unknown option " + a).c_str());
     } catch (const std::exception& e) {
@@ -58,6 +62,10 @@ int main(int argc, char** argv) {
   }
   try {
     auto translator = tw::Translator::FromPaths(model, vocab, opt);
+    if (describe) {
+      std::cout << tw::DescribeModel(*translator) << '\n';
+      return 0;
+    }
     if (!shortlist.empty())
       translator->SetShortlist(std::make_shared<const tw::Shortlist>(
           tw::Shortlist::FromPath(shortlist, translator->model().config().vocab_size)));

@@ -6,6 +6,7 @@
 #include "backends/marian_int8.h"
 #include "core/error.h"
 #include "core/thread_pool.h"
+#include "model/layout.h"
 #include "ops/kernels/step.h"
 #include "ops/ops.h"
 
@@ -32,44 +33,38 @@ void DecoderState::Reorder(const std::vector<int>& from) {
 
 // ---------------------------------------------------------------- loading
 
-LinearWeights Transformer::LoadLinear(const std::string& weight, const std::string& bias, int in, int out) {
+LinearWeights Transformer::LoadLinear(const LinearSpec& spec) {
   LinearWeights w;
-  w.in = in;
-  w.out = out;
+  w.in = spec.in;
+  w.out = spec.out;
+  const std::string& weight = spec.weight;
   if (file_->Info(weight).dtype == DType::kI8) {
-    w.q = file_->I8(weight, {out, in});
-    w.scale = file_->F32(weight + ".scale", {out});
+    w.q = file_->I8(weight, {w.out, w.in});
+    w.scale = file_->F32(weight + ".scale", {w.out});
   } else {
-    w.w = file_->F32(weight, {out, in});
+    w.w = file_->F32(weight, {w.out, w.in});
   }
-  if (!bias.empty()) w.bias = file_->F32(bias, {out});
+  if (!spec.bias.empty()) w.bias = file_->F32(spec.bias, {w.out});
   if (cfg_.marian_int8 && w.quantized()) {
     const float a = *file_->F32(weight + ".a_mult", {1}), b = *file_->F32(weight + ".b_mult", {1});
     if (!(a > 0.f && a < INFINITY && b > 0.f && b < INFINITY))
       throw Error(ErrorCode::kBadConfig, weight + ": Marian int8 multipliers must be positive and finite");
-    w.marian = std::make_shared<MarianInt8>(PrepareMarianInt8(w.q, out, in, a, b, w.bias));
+    w.marian = std::make_shared<MarianInt8>(PrepareMarianInt8(w.q, w.out, w.in, a, b, w.bias));
   }
   backend_->Prepare(w);
   return w;
 }
 
-LinearWeights Transformer::LoadLinear(const std::string& name, int in, int out) {
-  return LoadLinear(name + ".weight", name + ".bias", in, out);
+Transformer::Norm Transformer::LoadNorm(const NormSpec& spec) {
+  return {file_->F32(spec.scale, {cfg_.d_model}), file_->F32(spec.bias, {cfg_.d_model})};
 }
 
-Transformer::Norm Transformer::LoadNorm(const std::string& name) {
-  return {file_->F32(name + ".scale", {cfg_.d_model}), file_->F32(name + ".bias", {cfg_.d_model})};
+Transformer::AttentionWeights Transformer::LoadAttention(const AttentionSpec& spec) {
+  return {LoadLinear(spec.q), LoadLinear(spec.k), LoadLinear(spec.v), LoadLinear(spec.o), LoadNorm(spec.norm)};
 }
 
-Transformer::AttentionWeights Transformer::LoadAttention(const std::string& prefix, const std::string& norm) {
-  const int d = cfg_.d_model;
-  return {LoadLinear(prefix + ".q", d, d), LoadLinear(prefix + ".k", d, d), LoadLinear(prefix + ".v", d, d),
-          LoadLinear(prefix + ".o", d, d), LoadNorm(norm)};
-}
-
-Transformer::FfnWeights Transformer::LoadFfn(const std::string& prefix) {
-  return {LoadLinear(prefix + ".w1", cfg_.d_model, cfg_.ffn), LoadLinear(prefix + ".w2", cfg_.ffn, cfg_.d_model),
-          LoadNorm(prefix + "_norm")};
+Transformer::FfnWeights Transformer::LoadFfn(const FfnSpec& spec) {
+  return {LoadLinear(spec.w1), LoadLinear(spec.w2), LoadNorm(spec.norm)};
 }
 
 Transformer::Transformer(std::shared_ptr<const ModelFile> file, std::unique_ptr<Backend> backend)
@@ -78,27 +73,23 @@ Transformer::Transformer(std::shared_ptr<const ModelFile> file, std::unique_ptr<
   // The signal depends only on (position, d): computed once, not per token and step.
   positional_.resize((size_t)kMaxPositions * d);
   for (int p = 0; p < kMaxPositions; ++p) PositionalSignal(p, d, &positional_[(size_t)p * d]);
-  // embedding [V, d], tied with the output layer: logits = h E^T + output_bias
-  output_ = LoadLinear("embedding", "output_bias", d, cfg_.vocab_size);
+  const ModelLayout layout = LayoutOf(cfg_);
+  output_ = LoadLinear(layout.output);  // the embedding, tied with the output layer
   emb_f32_ = output_.w;
   emb_i8_ = output_.q;
   emb_scale_ = output_.scale;
-  for (int l = 0; l < cfg_.enc_layers; ++l) {
-    const std::string p = "enc." + std::to_string(l);
-    enc_.push_back({LoadAttention(p + ".attn", p + ".attn_norm"), LoadFfn(p + ".ffn")});
-  }
-  for (int l = 0; l < cfg_.dec_layers; ++l) {
-    const std::string p = "dec." + std::to_string(l);
+  for (const auto& spec : layout.enc) enc_.push_back({LoadAttention(spec.attn), LoadFfn(spec.ffn)});
+  for (const auto& spec : layout.dec) {
     DecoderLayer layer;
     if (cfg_.dec_cell == ModelConfig::Cell::kSsru) {
-      layer.ssru = LoadLinear(p + ".ssru.weight", "", d, d);
-      layer.forget = LoadLinear(p + ".ssru.forget", d, d);
-      layer.ssru_norm = LoadNorm(p + ".ssru_norm");
+      layer.ssru = LoadLinear(spec.ssru);
+      layer.forget = LoadLinear(spec.forget);
+      layer.ssru_norm = LoadNorm(spec.ssru_norm);
     } else {
-      layer.self = LoadAttention(p + ".self_attn", p + ".self_norm");
+      layer.self = LoadAttention(spec.self);
     }
-    layer.cross = LoadAttention(p + ".cross", p + ".cross_norm");
-    layer.ffn = LoadFfn(p + ".ffn");
+    layer.cross = LoadAttention(spec.cross);
+    layer.ffn = LoadFfn(spec.ffn);
     dec_.push_back(std::move(layer));
   }
 }

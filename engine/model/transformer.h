@@ -1,6 +1,6 @@
 // The encoder-decoder Transformer forward pass (Marian math, see scripts/nmt/model.py for the
-// PyTorch twin). Weights are looked up by name in the model file and validated against the
-// configuration at construction; the backend multiplies the linear layers.
+// PyTorch twin). Weights are looked up in the model file by the names of model/layout.h and
+// validated against the configuration at construction; the backend multiplies the linear layers.
 #pragma once
 #include <memory>
 #include <vector>
@@ -8,6 +8,7 @@
 #include "backends/backend.h"
 #include "format/model_file.h"
 #include "model/config.h"
+#include "model/layout.h"
 
 namespace tw {
 
@@ -33,8 +34,12 @@ struct DecoderState {
 
 class Transformer {
  public:
+  static constexpr int kMaxPositions = 1024;  // positions past it get no positional signal
   Transformer(std::shared_ptr<const ModelFile> file, std::unique_ptr<Backend> backend);
   const ModelConfig& config() const { return cfg_; }
+  const ModelFile& file() const { return *file_; }
+  // The sinusoidal positional signal, [kMaxPositions, d] (the WebGPU decoder uploads this table).
+  const std::vector<float>& positional_table() const { return positional_; }
   const char* backend_name() const { return backend_->name(); }
 
   // src: token ids per sentence, each ending in EOS.
@@ -71,11 +76,10 @@ class Transformer {
     FfnWeights ffn;
   };
 
-  LinearWeights LoadLinear(const std::string& weight, const std::string& bias, int in, int out);
-  LinearWeights LoadLinear(const std::string& name, int in, int out);  // NAME.weight, NAME.bias
-  Norm LoadNorm(const std::string& name);
-  AttentionWeights LoadAttention(const std::string& prefix, const std::string& norm);
-  FfnWeights LoadFfn(const std::string& prefix);
+  LinearWeights LoadLinear(const LinearSpec& spec);
+  Norm LoadNorm(const NormSpec& spec);
+  AttentionWeights LoadAttention(const AttentionSpec& spec);
+  FfnWeights LoadFfn(const FfnSpec& spec);
   void Embed(const std::vector<int>& ids, const std::vector<int>& positions, float* out) const;
   void Ffn(const FfnWeights& w, float* x, int rows);
 
@@ -96,7 +100,6 @@ class Transformer {
   // Scratch buffers reused across calls.
   std::vector<float> a_, b_, c_, d_, scratch_;
   std::vector<float> positional_;  // [kMaxPositions, d] precomputed signal
-  static constexpr int kMaxPositions = 1024;
   Transformer(const Transformer&) = delete;
   Transformer& operator=(const Transformer&) = delete;
 };

@@ -51,6 +51,8 @@ class Translator {
   // Scores only shortlisted targets per batch (nullptr: the whole vocabulary).
   void SetShortlist(std::shared_ptr<const Shortlist> shortlist) { shortlist_ = std::move(shortlist); }
   Transformer& model() { return *model_; }
+  const Transformer& model() const { return *model_; }
+  const TranslatorOptions& options() const { return opt_; }
   const SentencePiece& vocab() const { return vocab_; }
   // Source ids (with EOS) of one text, split into chunks of at most max_source_tokens.
   std::vector<std::vector<int>> SourceChunks(const std::string& text) const;

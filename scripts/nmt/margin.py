@@ -14,7 +14,7 @@ import sys
 import sentencepiece as spm
 import torch
 
-from .export import config_from_metadata, read_model
+from .model_format import config_from_metadata, read_model
 from .model import Config, Transformer
 
 

@@ -124,7 +124,7 @@ def marian_int8_tensors(cfg, tensors, raw_intgemm):
     """Our int8 tensors for int8_arithmetic = marian-shifted (engine/backends/marian_int8.h): the
     file's own int8 weights, per-tensor multiplier b_mult, static activation multiplier a_mult
     (the model's `_QuantMultA`), and a per-row scale 1 / b_mult for code that dequantizes."""
-    from .export import F32, I8
+    from .model_format import F32, I8
     out, done = [], set()
     for ours, theirs, _ in _pairs(cfg):
         if theirs not in raw_intgemm:
@@ -323,7 +323,8 @@ def config_from_yml(yml, tensors):
 
 def main():
     import torch
-    from .export import average_checkpoints, config_from_metadata, config_metadata, read_model, tensors_for, write_model
+    from .export import average_checkpoints
+    from .model_format import config_from_metadata, config_metadata, read_model, tensors_for, write_model
     p = argparse.ArgumentParser()
     p.add_argument("command", choices=["export", "import"])
     p.add_argument("inputs", nargs="+")

@@ -13,7 +13,7 @@ import sys
 import numpy as np
 import torch
 
-from .export import config_metadata, tensors_for, write_model
+from .model_format import config_metadata, tensors_for, write_model
 from .model import Config, Transformer, greedy
 from .search import beam_search
 

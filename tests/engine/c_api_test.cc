@@ -3,6 +3,7 @@
 // give the same lines; bad arguments get an error, never a crash.
 #include <gtest/gtest.h>
 
+#include <cstring>
 #include <fstream>
 #include <iterator>
 #include <string>
@@ -10,8 +11,10 @@
 
 #include "bindings/c_api.h"
 #include "format/model_file.h"
+#include "model/layout.h"
 #include "model/search.h"
 #include "model/transformer.h"
+#include "ops/ops.h"
 
 namespace {
 
@@ -46,17 +49,29 @@ TEST(CApi, PlanDecodeAssembleMatchesTranslate) {
   int len = -1;
   EXPECT_EQ(tw_plan_source(t, n, &len), nullptr);
   EXPECT_EQ(len, 0);
+  EXPECT_EQ(tw_plan_max_target(t, n), 0);
 
   // Decode outside the C API, as the WebGPU path does, with the same model.
   auto file = std::make_shared<const tw::ModelFile>(
       tw::ModelFile::FromBytes(std::vector<uint8_t>(f.model.begin(), f.model.end())));
   tw::Transformer model(file, tw::MakeBackend("native"));
   auto out = tw::GreedySearch(model, src, tw::SearchOptions{});
+  for (int i = 0; i < n; ++i)  // the stop rule an outside decoder is given is the engine's own
+    EXPECT_EQ(tw_plan_max_target(t, i), tw::MaxOutputLength(model.config(), static_cast<int>(src[i].size()), {}));
   std::vector<int> ids, lengths;
   for (auto& o : out) {
     ids.insert(ids.end(), o.begin(), o.end());
     lengths.push_back(static_cast<int>(o.size()));
   }
+  // The engine's own decoder behind the same split gives the same ids.
+  ASSERT_EQ(tw_decode(t, 1), n) << tw_last_error();
+  for (int i = 0; i < n; ++i) {
+    int len = -1;
+    const int* got = tw_decoded(t, i, &len);
+    EXPECT_EQ(std::vector<int>(got, got + len), out[i]) << i;
+  }
+  EXPECT_EQ(tw_decoded(t, n, &len), nullptr);
+  EXPECT_EQ(tw_decode(t, 0), -1);
   const char* assembled = tw_assemble(t, ids.data(), lengths.data(), n);
   ASSERT_NE(assembled, nullptr) << tw_last_error();
   EXPECT_EQ(std::string(assembled), whole);
@@ -70,6 +85,39 @@ TEST(CApi, PlanDecodeAssembleMatchesTranslate) {
   EXPECT_EQ(tw_assemble(t, &bad_id, bad_lengths.data(), n), nullptr);
   EXPECT_NE(std::string(tw_last_error()).find("out of range"), std::string::npos) << tw_last_error();
   EXPECT_EQ(tw_plan(nullptr, "x"), -1);
+  tw_translator_free(t);
+}
+
+// What the WebGPU decoder builds itself from: every tensor of the layout table with its shape,
+// the engine's length limit, and addresses that really hold the model's data.
+TEST(CApi, ModelDescriptionIsTheEnginesView) {
+  Files f;
+  tw_translator* t = tw_translator_create(f.model.data(), f.model.size(), f.vocab.data(), f.vocab.size(), "native");
+  ASSERT_NE(t, nullptr) << tw_last_error();
+  const std::string json = tw_model_description(t);
+  auto file = std::make_shared<const tw::ModelFile>(
+      tw::ModelFile::FromBytes(std::vector<uint8_t>(f.model.begin(), f.model.end())));
+  const tw::ModelConfig cfg = tw::ModelConfig::FromFile(*file);
+  for (const auto& spec : tw::TensorsOf(cfg)) {
+    std::string shape;
+    for (auto d : spec.shape) shape += (shape.empty() ? "" : ",") + std::to_string(d);
+    EXPECT_NE(json.find("\"" + spec.name + "\":{\"dtype\":\"" + (spec.matrix ? "i8" : "f32") + "\",\"shape\":[" + shape + "]"),
+              std::string::npos) << spec.name;
+  }
+  EXPECT_NE(json.find("\"max_target_tokens\":" + std::to_string(tw::MaxOutputLength(cfg, 256, {}))), std::string::npos);
+  auto number_after = [&](const std::string& key) {
+    const size_t at = json.find(key);
+    EXPECT_NE(at, std::string::npos) << key;
+    return std::stoull(json.substr(at + key.size()));
+  };
+  const auto* bias = reinterpret_cast<const float*>(number_after("\"output_bias\":{\"dtype\":\"f32\",\"shape\":[" + std::to_string(cfg.vocab_size) + "],\"address\":"));
+  const float* expected = file->F32("output_bias", {cfg.vocab_size});
+  EXPECT_EQ(0, std::memcmp(bias, expected, sizeof(float) * cfg.vocab_size));
+  const auto* positional = reinterpret_cast<const float*>(number_after("\"positional\":{\"address\":"));
+  std::vector<float> row(cfg.d_model);
+  tw::PositionalSignal(37, cfg.d_model, row.data());
+  EXPECT_EQ(0, std::memcmp(positional + 37 * cfg.d_model, row.data(), sizeof(float) * cfg.d_model));
+  EXPECT_EQ(tw_model_description(nullptr), nullptr);
   tw_translator_free(t);
 }
 

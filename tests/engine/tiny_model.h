@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "format/model_file.h"
+#include "model/layout.h"
 
 namespace tw::testing {
 
@@ -20,6 +21,17 @@ inline std::map<std::string, std::string> TinyMeta(const TinySpec& s) {
           {"heads", std::to_string(s.heads)}, {"ffn", std::to_string(s.ffn)}, {"enc_layers", std::to_string(s.enc)},
           {"dec_layers", std::to_string(s.dec)}, {"dec_cell", "ssru"}, {"activation", "relu"},
           {"eos_id", "0"}, {"unk_id", "1"}};
+}
+
+inline ModelConfig TinyConfig(const TinySpec& s) {
+  ModelConfig c;
+  c.vocab_size = s.vocab;
+  c.d_model = s.d;
+  c.heads = s.heads;
+  c.ffn = s.ffn;
+  c.enc_layers = s.enc;
+  c.dec_layers = s.dec;
+  return c;
 }
 
 inline std::vector<TensorToWrite> TinyTensors(const TinySpec& s, unsigned seed = 1) {
@@ -42,37 +54,10 @@ inline std::vector<TensorToWrite> TinyTensors(const TinySpec& s, unsigned seed =
     out.push_back(std::move(t));
     f32(name + ".scale", {rows}, 0.01f);
   };
-  auto linear = [&](const std::string& name, int in, int outd) {
-    matrix(name + ".weight", outd, in);
-    f32(name + ".bias", {outd});
-  };
-  auto norm = [&](const std::string& name) {
-    f32(name + ".scale", {s.d}, 1.f);
-    f32(name + ".bias", {s.d});
-  };
-  auto attention = [&](const std::string& p, const std::string& normname) {
-    for (const char* x : {".q", ".k", ".v", ".o"}) linear(p + x, s.d, s.d);
-    norm(normname);
-  };
-  auto ffn = [&](const std::string& p) {
-    linear(p + ".ffn.w1", s.d, s.ffn);
-    linear(p + ".ffn.w2", s.ffn, s.d);
-    norm(p + ".ffn_norm");
-  };
-  matrix("embedding", s.vocab, s.d);
-  f32("output_bias", {s.vocab});
-  for (int l = 0; l < s.enc; ++l) {
-    std::string p = "enc." + std::to_string(l);
-    attention(p + ".attn", p + ".attn_norm");
-    ffn(p);
-  }
-  for (int l = 0; l < s.dec; ++l) {
-    std::string p = "dec." + std::to_string(l);
-    matrix(p + ".ssru.weight", s.d, s.d);
-    linear(p + ".ssru.forget", s.d, s.d);
-    norm(p + ".ssru_norm");
-    attention(p + ".cross", p + ".cross_norm");
-    ffn(p);
+  // Every tensor of the engine's table (model/layout.h), in its order; norm scales start near 1.
+  for (const TensorSpec& t : TensorsOf(TinyConfig(s))) {
+    if (t.matrix) matrix(t.name, static_cast<int>(t.shape[0]), static_cast<int>(t.shape[1]));
+    else f32(t.name, t.shape, t.name.size() > 6 && t.name.compare(t.name.size() - 6, 6, ".scale") == 0 ? 1.f : 0.f);
   }
   return out;
 }

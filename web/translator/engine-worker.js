@@ -2,7 +2,9 @@
 import { ErrorCodes, TranslatorError, fromEngineError } from './errors.js';
 import { isNode } from './features.js';
 
-const workerUrl = new URL('./worker.js', import.meta.url);
+// The worker's entry (worker/worker.js); the one-file build bundles it as worker.js beside the
+// script and defines __TW_WORKER_FILE__ so (scripts/bundle.mjs).
+const workerUrl = new URL(typeof __TW_WORKER_FILE__ === 'string' ? __TW_WORKER_FILE__ : './worker/worker.js', import.meta.url);
 
 async function spawn() {
   if (isNode) {

@@ -11,6 +11,7 @@
 import { EngineWorker } from './engine-worker.js';
 import { ErrorCodes, TranslatorError } from './errors.js';
 import { assertSupported, isNode } from './features.js';
+import { checkDeviceOption } from './worker/device-choice.js';
 import { fetchVerified } from './fetch-verified.js';
 import { normalizeKeepTerms, translateKeeping } from './keep-terms.js';
 import { splitSentences } from './sentences.js';
@@ -79,13 +80,16 @@ export function modelFile(stage, kind, modelsUrl = env.modelsUrl) {
  *            gpuBatch? (sentences per GPU batch, 64), gpuMinLines? (auto: smaller requests stay on WASM, 8),
  *            keep? (do-not-translate terms: an array, or one comma-separated string) }
  * device: 'wasm' (default) runs the WASM engine; 'webgpu' decodes greedy requests on WebGPU when
- * an adapter works; 'auto' does so only on a hardware adapter. Either falls back to WASM on any
- * WebGPU failure and reports why (translator.deviceReason, progress event 'fallback').
+ * an adapter works; 'auto' does so only on a hardware adapter (worker/device-choice.js). Either
+ * falls back to WASM on any WebGPU failure and reports why (translator.deviceReason, progress
+ * event 'fallback').
  */
 export async function createTranslator(options = {}) {
   const { from, to, progressCallback = () => {}, beam = 1 } = options;
   assertSupported();
   const keep = normalizeKeepTerms(options.keep);
+  const device = options.device ?? 'wasm';
+  checkDeviceOption(device);  // before anything is downloaded
   const modelsUrl = options.modelsUrl ?? env.modelsUrl;
   const progress = (e) => { try { progressCallback(e); } catch { /* a throwing callback must not break loading */ } };
 
@@ -138,9 +142,6 @@ export async function createTranslator(options = {}) {
   let at = 0;
   const stageFiles = stages.map((s) => Object.fromEntries(stageFileKinds(s).map((k) => [k, downloads[at++]])));
 
-  const device = options.device ?? 'wasm';
-  if (!['auto', 'wasm', 'webgpu'].includes(device))
-    throw new TranslatorError(ErrorCodes.INVALID_OPTION, `device must be 'auto', 'wasm' or 'webgpu', not '${device}'`);
   let init = { engineUrl, wasm, backend: 'native', threads: pthreads ? threads : 1,
     stages: stageFiles,
     gpuBatch: options.gpuBatch, gpuMinLines: options.gpuMinLines, gpuCalibrateSoftware: options.gpuCalibrateSoftware };

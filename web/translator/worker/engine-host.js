@@ -1,6 +1,7 @@
 // Runs inside the worker: one WASM engine module, one C-API translator per stage of the chain
-// (one stage, or two when pivoting through English). See engine/bindings/c_api.h.
-import { isNode } from './features.js';
+// (one stage, or two when pivoting through English), and the engine's CPU decoder. See
+// engine/bindings/c_api.h.
+import { isNode } from '../features.js';
 
 // Emscripten 3.1.6's pthread glue for Node is CommonJS-flavoured: it calls require() and reads
 // __dirname at the top level of the (ES) module, and its worker script must load as CommonJS.
@@ -81,38 +82,61 @@ export class EngineHost {
     }
   }
 
-  // lines: array of strings without newlines -> { lines, sourceTokens } after all stages.
-  translate(lines, beam = 1) {
-    let text = lines.join('\n');
-    let sourceTokens = 0;
-    this.stages.forEach((handle, i) => {
-      const tp = this.cString(text);
-      const out = this.m._tw_translate(handle, tp, beam);
-      this.m._free(tp);
-      if (!out) throw this.error();
-      if (i === 0) sourceTokens = this.m._tw_last_source_tokens(handle);
-      text = this.m.UTF8ToString(out);
-    });
-    return { lines: text.split('\n'), sourceTokens };
-  }
-
-  // The halves around an outside decoder (the WebGPU path), engine/bindings/c_api.h tw_plan:
-  // lines -> source chunks as Int32Arrays (token ids ending in EOS).
+  // A request's three steps per stage (pipeline.js), engine/bindings/c_api.h tw_plan: plan,
+  // decode (this engine: decode below; or the WebGPU decoder), assemble.
+  // lines -> source chunks as Int32Arrays (token ids ending in EOS) and the most output tokens
+  // the greedy search gives each.
   plan(stage, lines) {
     const handle = this.stages[stage];
     const tp = this.cString(lines.join('\n'));
     const n = this.m._tw_plan(handle, tp);
     this.m._free(tp);
     if (n < 0) throw this.error();
+    const sources = this.idArrays(n, (i, lenPtr) => this.m._tw_plan_source(handle, i, lenPtr));
+    const maxTarget = sources.map((_, i) => this.m._tw_plan_max_target(handle, i));
+    return { sources, maxTarget, sourceTokens: this.m._tw_last_source_tokens(handle) };
+  }
+
+  // The stage's model as the engine describes it (engine/bindings/model_description.h): config,
+  // limits, activation levels and layout as parsed JSON, with the positional table and tensors
+  // copied out of the engine's memory (views of a growing or shared heap would not stay valid).
+  describe(stage) {
+    const out = this.m._tw_model_description(this.stages[stage]);
+    if (!out) throw this.error();
+    const d = JSON.parse(this.m.UTF8ToString(out));
+    const heap = this.heapU8;
+    const copy = (address, bytes, Type) => new Type(heap.slice(address, address + bytes).buffer);
+    const { positional } = d;
+    return {
+      config: d.config, limits: d.limits, activationLevels: d.activation_levels, layout: d.layout,
+      positional: copy(positional.address, 4 * positional.rows * positional.cols, Float32Array),
+      dtype: (name) => d.tensors[name]?.dtype,
+      tensor: (name) => {
+        const t = d.tensors[name];
+        if (!t) throw new Error(`the model has no tensor '${name}'`);
+        return copy(t.address, t.bytes, t.dtype === 'f32' ? Float32Array : Int8Array);
+      },
+    };
+  }
+
+  // The engine as the decoder of the stage's last plan -> one Int32Array of ids (no EOS) per source.
+  decode(stage, beam) {
+    const handle = this.stages[stage];
+    const n = this.m._tw_decode(handle, beam);
+    if (n < 0) throw this.error();
+    return this.idArrays(n, (i, lenPtr) => this.m._tw_decoded(handle, i, lenPtr));
+  }
+
+  // n id arrays copied out of the engine: get(i, lengthPtr) returns the i-th one's address.
+  idArrays(n, get) {
     const lenPtr = this.m._malloc(4);
-    const sources = [];
+    const out = [];
     for (let i = 0; i < n; i++) {
-      const ptr = this.m._tw_plan_source(handle, i, lenPtr);
-      const len = this.heap32[lenPtr >> 2];
-      sources.push(this.heap32.slice(ptr >> 2, (ptr >> 2) + len));
+      const ptr = get(i, lenPtr);
+      out.push(this.heap32.slice(ptr >> 2, (ptr >> 2) + this.heap32[lenPtr >> 2]));
     }
     this.m._free(lenPtr);
-    return { sources, sourceTokens: this.m._tw_last_source_tokens(handle) };
+    return out;
   }
 
   // outputs: one Int32Array of ids (no EOS) per planned source -> lines.

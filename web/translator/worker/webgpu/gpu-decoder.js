@@ -4,11 +4,9 @@
 // Arithmetic follows the WASM engine's int8 path (dynamic 13-bit activations, exact int32 sums),
 // so outputs match it; see docs/ARCHITECTURE.md.
 import { GpuUnavailable, openGpuDevice } from './gpu-device.js';
-import { uploadModel, MAX_POSITIONS } from './gpu-weights.js';
+import { uploadModel } from './gpu-weights.js';
 
 const MAX_ROWS = 4096;        // encoder rows (sentences x padded length) per batch
-const MAX_SOURCE = 256;       // the engine cuts sources into chunks of at most 256 tokens
-const EXTRA_LENGTH = 5;       // model/search.h SearchOptions::extra_length
 const STEPS_PER_READBACK = 8;
 
 const f32 = Float32Array, u32 = Uint32Array;
@@ -16,6 +14,7 @@ const f32 = Float32Array, u32 = Uint32Array;
 export class GpuDecoder {
   // shaders: { name: WGSL source } (web/engine/wgsl.mjs, built from webgpu/kernels/*.wgsl).
   // hardwareOnly: refuse a software adapter before compiling or uploading anything.
+  // models: the engine's description of each stage's model (EngineHost.describe).
   static async create(shaders, models, { maxBatch = 64, hardwareOnly = false } = {}) {
     const gpu = await openGpuDevice();
     if (hardwareOnly && gpu.software) {
@@ -26,7 +25,7 @@ export class GpuDecoder {
     const dec = new GpuDecoder(gpu, shaders, maxBatch);
     try {
       await dec.compile();
-      dec.models = models.map((bytes) => uploadModel(gpu.device, bytes));
+      dec.models = models.map((model) => uploadModel(gpu.device, model));
       await dec.checkErrors();
     } catch (e) {
       dec.destroy();
@@ -75,21 +74,21 @@ export class GpuDecoder {
   }
 
   // Scratch buffers sized for the largest batch, made once per model configuration.
-  workspace(cfg) {
-    const key = `${cfg.d}/${cfg.ffn}/${cfg.vocab}/${cfg.decLayers}`;
+  workspace({ cfg, limits }) {
+    const key = `${cfg.d_model}/${cfg.ffn}/${cfg.vocab_size}/${cfg.dec_layers}/${limits.max_target_tokens}`;
     if (this.ws?.key === key) return this.ws;
     this.ws?.destroy();
-    const { d, ffn, vocab } = cfg, R = this.maxBatch, wide = Math.max(d, ffn);
-    const maxSteps = Math.ceil(cfg.lengthFactor * MAX_SOURCE + EXTRA_LENGTH);
+    const { d_model: d, ffn, vocab_size: vocab } = cfg, R = this.maxBatch, wide = Math.max(d, ffn);
+    const maxSteps = limits.max_target_tokens + 1;  // the last step only reads EOS or the limit
     const b = (n) => this.buffer(4 * n);
     const ws = {
       key, maxSteps,
       ids: b(MAX_ROWS), lengths: b(R),
       x: b(MAX_ROWS * d), q: b(MAX_ROWS * d), k: b(MAX_ROWS * d), v: b(MAX_ROWS * d), ctx: b(MAX_ROWS * d), tmp: b(MAX_ROWS * d),
       hidden: b(MAX_ROWS * ffn), xq: b(MAX_ROWS * wide), sx: b(MAX_ROWS),
-      crossK: Array.from({ length: cfg.decLayers }, () => b(MAX_ROWS * d)),
-      crossV: Array.from({ length: cfg.decLayers }, () => b(MAX_ROWS * d)),
-      cells: Array.from({ length: cfg.decLayers }, () => b(R * d)),
+      crossK: Array.from({ length: cfg.dec_layers }, () => b(MAX_ROWS * d)),
+      crossV: Array.from({ length: cfg.dec_layers }, () => b(MAX_ROWS * d)),
+      cells: Array.from({ length: cfg.dec_layers }, () => b(R * d)),
       y: b(R * d), a: b(R * d), bb: b(R * d), logits: b(R * vocab),
       history: b(maxSteps * R), step: b(1),
       readback: this.buffer(4 * STEPS_PER_READBACK * R, GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST),
@@ -117,10 +116,9 @@ export class GpuDecoder {
     return { pipeline, bindGroup, groups };
   }
 
-  quantize(x, rows, k, ws) {
-    // engine/backends/quantize.h ActivationLevels: as many levels as keep int32 sums exact.
-    const levels = Math.min(4095, Math.floor(2147483647 / (127 * k)));
-    return this.op('quantize', [['u', rows], ['u', k], ['f', levels]], [x, ws.xq, ws.sx], [Math.ceil(rows / 64), 1]);
+  // With the engine's activation levels for rows of k values (backends/quantize.h ActivationLevels).
+  quantize(x, rows, k, ws, m) {
+    return this.op('quantize', [['u', rows], ['u', k], ['f', m.activationLevels[k]]], [x, ws.xq, ws.sx], [Math.ceil(rows / 64), 1]);
   }
 
   gemm(w, rows, y, ws, relu = false) {
@@ -133,55 +131,56 @@ export class GpuDecoder {
   }
 
   attention(q, k, v, ws, qrows, tq, S, cfg) {
-    const inv = Math.fround(1 / Math.fround(Math.sqrt(cfg.d / cfg.heads)));
-    return this.op('attention', [['u', qrows], ['u', tq], ['u', S], ['u', cfg.heads], ['u', cfg.d], ['f', inv]],
+    const inv = Math.fround(1 / Math.fround(Math.sqrt(cfg.d_model / cfg.heads)));
+    return this.op('attention', [['u', qrows], ['u', tq], ['u', S], ['u', cfg.heads], ['u', cfg.d_model], ['f', inv]],
       [q, k, v, ws.lengths, ws.ctx], [Math.ceil((qrows * cfg.heads) / 64), 1]);
   }
 
   // x = LayerNorm(x + FFN(x)) for `rows` rows of x.
-  feedForward(f, x, rows, ws, d, ffn) {
+  feedForward(m, f, x, rows, ws) {
+    const { d_model: d, ffn } = m.cfg;
     return [
-      this.quantize(x, rows, d, ws), this.gemm(f.w1, rows, ws.hidden, ws, true),
-      this.quantize(ws.hidden, rows, ffn, ws), this.gemm(f.w2, rows, ws.tmp, ws),
+      this.quantize(x, rows, d, ws, m), this.gemm(f.w1, rows, ws.hidden, ws, true),
+      this.quantize(ws.hidden, rows, ffn, ws, m), this.gemm(f.w2, rows, ws.tmp, ws),
       this.addNorm(x, ws.tmp, f.norm, rows, d),
     ];
   }
 
   encoderOps(m, ws, B, S) {
-    const { cfg } = m, { d, ffn } = cfg, rows = B * S;
+    const { cfg } = m, d = cfg.d_model, rows = B * S;
     const sqrtD = Math.fround(Math.sqrt(d));
     const ops = [this.op('embed_source', [['u', rows], ['u', d], ['u', S], ['f', sqrtD]],
       [m.embedding, m.embeddingScale, m.positional, ws.ids, ws.x], [Math.ceil((rows * d) / 64), 1])];
     for (const L of m.enc) {
-      ops.push(this.quantize(ws.x, rows, d, ws),
+      ops.push(this.quantize(ws.x, rows, d, ws, m),
         this.gemm(L.attn.q, rows, ws.q, ws), this.gemm(L.attn.k, rows, ws.k, ws), this.gemm(L.attn.v, rows, ws.v, ws),
         this.attention(ws.q, ws.k, ws.v, ws, rows, S, S, cfg),
-        this.quantize(ws.ctx, rows, d, ws), this.gemm(L.attn.o, rows, ws.tmp, ws),
+        this.quantize(ws.ctx, rows, d, ws, m), this.gemm(L.attn.o, rows, ws.tmp, ws),
         this.addNorm(ws.x, ws.tmp, L.attn.norm, rows, d),
-        ...this.feedForward(L.ffn, ws.x, rows, ws, d, ffn));
+        ...this.feedForward(m, L.ffn, ws.x, rows, ws));
     }
-    ops.push(this.quantize(ws.x, rows, d, ws));
+    ops.push(this.quantize(ws.x, rows, d, ws, m));
     m.dec.forEach((L, l) => ops.push(this.gemm(L.cross.k, rows, ws.crossK[l], ws), this.gemm(L.cross.v, rows, ws.crossV[l], ws)));
     return ops;
   }
 
   stepOps(m, ws, B, S) {
-    const { cfg } = m, { d, ffn } = cfg;
+    const { cfg } = m, d = cfg.d_model;
     const sqrtD = Math.fround(Math.sqrt(d));
     const ops = [this.op('embed_target', [['u', B], ['u', d], ['f', sqrtD]],
       [m.embedding, m.embeddingScale, m.positional, ws.history, ws.step, ws.y], [Math.ceil((B * d) / 64), 1])];
     m.dec.forEach((L, l) => {
-      ops.push(this.quantize(ws.y, B, d, ws), this.gemm(L.forget, B, ws.a, ws), this.gemm(L.ssru, B, ws.bb, ws),
+      ops.push(this.quantize(ws.y, B, d, ws, m), this.gemm(L.forget, B, ws.a, ws), this.gemm(L.ssru, B, ws.bb, ws),
         this.op('ssru', [['u', B * d]], [ws.a, ws.bb, ws.cells[l]], [Math.ceil((B * d) / 64), 1]),
         this.addNorm(ws.y, ws.a, L.ssruNorm, B, d),
-        this.quantize(ws.y, B, d, ws), this.gemm(L.cross.q, B, ws.q, ws),
+        this.quantize(ws.y, B, d, ws, m), this.gemm(L.cross.q, B, ws.q, ws),
         this.attention(ws.q, ws.crossK[l], ws.crossV[l], ws, B, 1, S, cfg),
-        this.quantize(ws.ctx, B, d, ws), this.gemm(L.cross.o, B, ws.a, ws),
+        this.quantize(ws.ctx, B, d, ws, m), this.gemm(L.cross.o, B, ws.a, ws),
         this.addNorm(ws.y, ws.a, L.cross.norm, B, d),
-        ...this.feedForward(L.ffn, ws.y, B, ws, d, ffn));
+        ...this.feedForward(m, L.ffn, ws.y, B, ws));
     });
-    ops.push(this.quantize(ws.y, B, d, ws), this.gemm(m.output, B, ws.logits, ws),
-      this.op('argmax', [['u', B], ['u', cfg.vocab], ['u', cfg.unk]], [ws.logits, ws.step, ws.history], [Math.ceil(B / 64), 1]),
+    ops.push(this.quantize(ws.y, B, d, ws, m), this.gemm(m.output, B, ws.logits, ws),
+      this.op('argmax', [['u', B], ['u', cfg.vocab_size], ['u', cfg.unk_id]], [ws.logits, ws.step, ws.history], [Math.ceil(B / 64), 1]),
       this.op('advance', null, [ws.step], [1, 1]));
     return ops;
   }
@@ -196,18 +195,19 @@ export class GpuDecoder {
     pass.end();
   }
 
-  // sources: token-id arrays ending in EOS (at most 256 ids) -> output ids without EOS, per source.
-  async decode(stage, sources) {
+  // plan: { sources, maxTarget } of EngineHost.plan: token-id arrays ending in EOS and the most
+  // output tokens the engine's greedy search gives each -> output ids without EOS, per source.
+  async decode(stage, { sources, maxTarget }) {
     if (this.lostReason) throw new Error(this.lostReason);
     const m = this.models[stage];
-    const ws = this.workspace(m.cfg);
+    const ws = this.workspace(m);
     const order = sources.map((_, i) => i).sort((a, b) => sources[a].length - sources[b].length);
     const out = new Array(sources.length);
     for (let i = 0; i < order.length;) {
       const S = sources[order[Math.min(order.length, i + this.maxBatch) - 1]].length;
       const B = Math.max(1, Math.min(this.maxBatch, Math.floor(MAX_ROWS / S), order.length - i));
       const batch = order.slice(i, i + B);
-      const res = await this.decodeBatch(m, ws, batch.map((j) => sources[j]));
+      const res = await this.decodeBatch(m, ws, batch.map((j) => sources[j]), batch.map((j) => maxTarget[j]));
       batch.forEach((j, k) => { out[j] = res[k]; });
       i += batch.length;
     }
@@ -215,11 +215,11 @@ export class GpuDecoder {
     return out;
   }
 
-  async decodeBatch(m, ws, src) {
-    const { cfg } = m, { device } = this, B = src.length;
+  async decodeBatch(m, ws, src, limit) {
+    const { cfg, limits } = m, { device } = this, B = src.length;
     const S = Math.max(...src.map((s) => s.length));
-    if (S > MAX_SOURCE) throw new Error(`source of ${S} tokens exceeds the WebGPU decoder's ${MAX_SOURCE}`);
-    const ids = new Int32Array(B * S).fill(cfg.eos);
+    if (S > limits.max_source_tokens) throw new Error(`source of ${S} tokens exceeds the engine's ${limits.max_source_tokens}`);
+    const ids = new Int32Array(B * S).fill(cfg.eos_id);
     src.forEach((s, b) => ids.set(s, b * S));
     device.queue.writeBuffer(ws.ids, 0, ids);
     device.queue.writeBuffer(ws.lengths, 0, new u32(src.map((s) => s.length)));
@@ -227,8 +227,7 @@ export class GpuDecoder {
     this.batchBuffers = [];
     try {
       const encOps = this.encoderOps(m, ws, B, S), stepOps = this.stepOps(m, ws, B, S);
-      const limit = src.map((s) => Math.ceil(cfg.lengthFactor * s.length + EXTRA_LENGTH));
-      const steps = Math.min(Math.max(...limit) + 1, ws.maxSteps, MAX_POSITIONS);
+      const steps = Math.min(Math.max(...limit) + 1, ws.maxSteps, limits.max_positions);
       const out = src.map(() => []);
       const done = new Array(B).fill(false);
       let live = B;
@@ -250,7 +249,7 @@ export class GpuDecoder {
             if (done[r]) continue;
             const tok = chosen[s * B + r];
             // As GreedySearch: stop at EOS or at the length limit, before adding the token.
-            if (tok === cfg.eos || out[r].length >= limit[r]) { done[r] = true; live--; continue; }
+            if (tok === cfg.eos_id || out[r].length >= limit[r]) { done[r] = true; live--; continue; }
             out[r].push(tok);
           }
         t += n;
