@@ -1,9 +1,23 @@
 #include "backends/backend.h"
 
 #include "backends/backends_internal.h"
+#include "backends/marian_int8.h"
 #include "core/error.h"
 
 namespace tw {
+
+void Backend::Prepare(LinearWeights& w) {
+  if (w.quantized() && w.marian_a_mult > 0.f) {
+    w.marian = std::make_shared<MarianInt8>(PrepareMarianInt8(w.q, w.out, w.in, w.marian_a_mult, w.marian_b_mult, w.bias));
+    return;
+  }
+  PrepareOwn(w);
+}
+
+void Backend::Linear(const LinearWeights& w, const float* x, int rows, float* y) {
+  if (w.marian) return MarianInt8Linear(w, x, rows, y, optimized());
+  Compute(w, x, rows, y);
+}
 
 std::vector<std::string> AvailableBackends() {
   std::vector<std::string> names = {"reference", "native"};

@@ -22,10 +22,13 @@ struct LinearWeights {
   const int8_t* q = nullptr;     // [out, in] i8 weights
   const float* scale = nullptr;  // [out] per-row scale of q
   const float* bias = nullptr;   // [out] or null
-  std::shared_ptr<void> prepared;  // backend-specific form made by Backend::Prepare
-  // Set for models with int8_arithmetic = "marian-shifted": every backend then computes
-  // MarianInt8Linear (Marian's own int8 arithmetic) instead of its usual int8 path.
-  std::shared_ptr<const MarianInt8> marian;
+  // Models with int8_arithmetic = "marian-shifted": the file's multipliers of this matrix (both
+  // positive), or 0 for our own int8 arithmetic.
+  float marian_a_mult = 0.f, marian_b_mult = 0.f;
+  // Made once by Backend::Prepare: how this weight is computed.
+  std::shared_ptr<void> prepared;            // the backend's own form of the weight
+  std::shared_ptr<const MarianInt8> marian;  // Marian's int8 arithmetic (marian_int8.h) instead
+
   bool quantized() const { return q != nullptr; }
 };
 
@@ -33,9 +36,17 @@ class Backend {
  public:
   virtual ~Backend() = default;
   virtual const char* name() const = 0;
-  // Called once per weight at load, before any Linear on it.
-  virtual void Prepare(LinearWeights& w) { (void)w; }
-  virtual void Linear(const LinearWeights& w, const float* x, int rows, float* y) = 0;
+  // Called once per weight at load, before any Linear on it: a weight with Marian multipliers is
+  // set up for Marian's int8 arithmetic (the same on every backend); any other gets the
+  // backend's own form (PrepareOwn).
+  void Prepare(LinearWeights& w);
+  void Linear(const LinearWeights& w, const float* x, int rows, float* y);
+
+ protected:
+  virtual void PrepareOwn(LinearWeights& w) { (void)w; }
+  virtual void Compute(const LinearWeights& w, const float* x, int rows, float* y) = 0;
+  // Marian's arithmetic with the scalar kernels (the reference) or the best of this CPU; both exact.
+  virtual bool optimized() const { return true; }
 };
 
 // "reference" (scalar, the definition), "native" (optimized, same integer arithmetic),

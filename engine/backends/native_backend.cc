@@ -10,7 +10,6 @@
 #include "backends/backends_internal.h"
 #include "backends/column_split.h"
 #include "backends/kernels/gemm.h"
-#include "backends/marian_int8.h"
 #include "backends/quantize.h"
 
 namespace tw {
@@ -24,8 +23,7 @@ class NativeBackend : public Backend {
       : gemm_i8_(kernels::BestQs8Gemm()), gemm_f32_(kernels::BestF32Gemm()), quantize_(kernels::BestQs16Quantize()) {}
   const char* name() const override { return "native"; }
 
-  void Linear(const LinearWeights& w, const float* x, int rows, float* y) override {
-    if (w.marian) return MarianInt8Linear(w, x, rows, y, /*optimized=*/true);
+  void Compute(const LinearWeights& w, const float* x, int rows, float* y) override {
     if (w.quantized()) {
       a16_.resize((size_t)rows * w.in);
       sx_.resize(rows);

@@ -3,7 +3,6 @@
 
 #include "backends/backend.h"
 #include "backends/backends_internal.h"
-#include "backends/marian_int8.h"
 #include "backends/quantize.h"
 
 namespace tw {
@@ -12,8 +11,8 @@ namespace {
 class ReferenceBackend : public Backend {
  public:
   const char* name() const override { return "reference"; }
-  void Linear(const LinearWeights& w, const float* x, int rows, float* y) override {
-    if (w.marian) return MarianInt8Linear(w, x, rows, y, /*optimized=*/false);
+  bool optimized() const override { return false; }
+  void Compute(const LinearWeights& w, const float* x, int rows, float* y) override {
     if (w.quantized()) {
       std::vector<int16_t> qx(w.in);
       for (int r = 0; r < rows; ++r) {

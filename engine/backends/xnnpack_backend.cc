@@ -12,7 +12,6 @@
 
 #include "backends/backend.h"
 #include "backends/backends_internal.h"
-#include "backends/marian_int8.h"
 #include "core/error.h"
 #include "core/thread_pool.h"
 
@@ -41,8 +40,7 @@ class XnnpackBackend : public Backend {
   }
   const char* name() const override { return "xnnpack"; }
 
-  void Prepare(LinearWeights& w) override {
-    if (w.marian) return;  // Marian's int8 arithmetic is emulated exactly, not approximated in f32
+  void PrepareOwn(LinearWeights& w) override {
     auto p = std::make_shared<XnnLinear>();
     const float* weights = w.w;
     if (w.quantized()) {
@@ -58,9 +56,8 @@ class XnnpackBackend : public Backend {
     w.prepared = p;
   }
 
-  void Linear(const LinearWeights& w, const float* x, int rows, float* y) override {
-    if (w.marian) return MarianInt8Linear(w, x, rows, y, /*optimized=*/true);
-    if (!w.prepared) Prepare(const_cast<LinearWeights&>(w));
+  void Compute(const LinearWeights& w, const float* x, int rows, float* y) override {
+    if (!w.prepared) PrepareOwn(const_cast<LinearWeights&>(w));
     auto* p = static_cast<XnnLinear*>(w.prepared.get());
     Check(xnn_setup_fully_connected_nc_f32(p->op, rows, x, y, nullptr), "setup");
     Check(xnn_run_operator(p->op, Threads()), "run");

@@ -5,7 +5,7 @@
 #include <limits>
 
 #include "core/error.h"
-#include "ops/kernels/step.h"
+#include "ops/ops.h"
 
 namespace tw {
 
@@ -26,12 +26,11 @@ std::vector<std::vector<int>> GreedySearch(Transformer& model, const std::vector
   std::vector<int> prev(n, cfg.eos_id);
   std::vector<float> logits;
   const int V = cfg.vocab_size;
-  static const kernels::F32ArgmaxFn argmax = kernels::BestF32Argmax();
   while (!rows.empty()) {
     model.Step(enc, st, prev, logits);
     std::vector<int> keep, next_rows, next_prev;
     for (size_t r = 0; r < rows.size(); ++r) {
-      const int best = argmax(&logits[r * V], V, cfg.unk_id);  // UNK is never chosen
+      const int best = Argmax(&logits[r * V], V, cfg.unk_id);  // UNK is never chosen
       auto& o = out[rows[r]];
       if (best == cfg.eos_id || static_cast<int>(o.size()) >= MaxOutputLength(cfg, enc.lengths[rows[r]], opt)) continue;
       o.push_back(best);

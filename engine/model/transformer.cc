@@ -3,11 +3,9 @@
 #include <cmath>
 #include <cstring>
 
-#include "backends/marian_int8.h"
 #include "core/error.h"
 #include "core/thread_pool.h"
 #include "model/layout.h"
-#include "ops/kernels/step.h"
 #include "ops/ops.h"
 
 namespace tw {
@@ -49,9 +47,10 @@ LinearWeights Transformer::LoadLinear(const LinearSpec& spec) {
     const float a = *file_->F32(weight + ".a_mult", {1}), b = *file_->F32(weight + ".b_mult", {1});
     if (!(a > 0.f && a < INFINITY && b > 0.f && b < INFINITY))
       throw Error(ErrorCode::kBadConfig, weight + ": Marian int8 multipliers must be positive and finite");
-    w.marian = std::make_shared<MarianInt8>(PrepareMarianInt8(w.q, w.out, w.in, a, b, w.bias));
+    w.marian_a_mult = a;
+    w.marian_b_mult = b;
   }
-  backend_->Prepare(w);
+  backend_->Prepare(w);  // Marian's arithmetic or the backend's own, decided here once
   return w;
 }
 
@@ -117,9 +116,8 @@ void Transformer::SetOutputShortlist(const std::vector<int>& ids) {
     }
     short_out_.q = short_q_.data();
     short_out_.scale = short_scale_.data();
-    if (output_.marian)  // same multipliers; bias' of the kept columns
-      short_out_.marian = std::make_shared<MarianInt8>(PrepareMarianInt8(
-          short_q_.data(), (int)n, d, output_.marian->a_mult, output_.marian->b_mult, short_bias_.data()));
+    short_out_.marian_a_mult = output_.marian_a_mult;  // Prepare makes bias' of the kept columns
+    short_out_.marian_b_mult = output_.marian_b_mult;
   } else {
     short_w_.resize(n * d);
     for (size_t j = 0; j < n; ++j) std::memcpy(&short_w_[j * d], output_.w + (size_t)ids[j] * d, sizeof(float) * d);
@@ -146,7 +144,6 @@ void ParallelRows(int n, int64_t work_per_row, Fn&& fn) {
 void Transformer::Embed(const std::vector<int>& ids, const std::vector<int>& positions, float* out) const {
   const int d = cfg_.d_model;
   const float scale = std::sqrt(static_cast<float>(d));
-  static const kernels::Qs8EmbedFn embed = kernels::BestQs8Embed();
   std::vector<float> pe;
   for (size_t i = 0; i < ids.size(); ++i) {
     float* o = out + i * d;
@@ -162,7 +159,7 @@ void Transformer::Embed(const std::vector<int>& ids, const std::vector<int>& pos
     if (id < 0) {
       for (int c = 0; c < d; ++c) o[c] = 0.f + signal[c];
     } else if (emb_i8_) {
-      embed(emb_i8_ + (size_t)id * d, emb_scale_[id], scale, signal, d, o);
+      EmbedQs8Row(emb_i8_ + (size_t)id * d, emb_scale_[id], scale, signal, d, o);
     } else {
       const float* e = emb_f32_ + (size_t)id * d;
       for (int c = 0; c < d; ++c) o[c] = e[c] * scale + signal[c];
@@ -262,8 +259,7 @@ void Transformer::Step(const Encoded& enc, DecoderState& st, const std::vector<i
     if (cfg_.dec_cell == ModelConfig::Cell::kSsru) {
       backend_->Linear(layer.forget, x.data(), rows, a_.data());
       backend_->Linear(layer.ssru, x.data(), rows, b_.data());
-      static const kernels::F32SsruFn ssru = kernels::BestF32Ssru();
-      ssru(a_.data(), b_.data(), st.cell[l].data(), (size_t)rows * d);
+      SsruStep(a_.data(), b_.data(), st.cell[l].data(), (size_t)rows * d);
       AddLayerNorm(x.data(), a_.data(), rows, d, layer.ssru_norm.scale, layer.ssru_norm.bias);
     } else {
       std::vector<float> k((size_t)rows * d), v((size_t)rows * d);

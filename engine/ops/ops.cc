@@ -5,12 +5,28 @@
 #include "ops/exp.h"
 #include "ops/kernels/attention.h"
 #include "ops/kernels/layernorm.h"
+#include "ops/kernels/step.h"
 
 namespace tw {
 
 void AddLayerNorm(float* x, const float* residual, int rows, int d, const float* scale, const float* bias) {
   static const kernels::F32AddLayerNormFn kernel = kernels::BestF32AddLayerNorm();
   kernel(x, residual, rows, d, scale, bias);
+}
+
+void SsruStep(float* a, const float* b, float* c, size_t n) {
+  static const kernels::F32SsruFn kernel = kernels::BestF32Ssru();
+  kernel(a, b, c, n);
+}
+
+int Argmax(const float* x, int n, int skip) {
+  static const kernels::F32ArgmaxFn kernel = kernels::BestF32Argmax();
+  return kernel(x, n, skip);
+}
+
+void EmbedQs8Row(const int8_t* q, float row_scale, float mult, const float* signal, int d, float* out) {
+  static const kernels::Qs8EmbedFn kernel = kernels::BestQs8Embed();
+  kernel(q, row_scale, mult, signal, d, out);
 }
 
 void ReluInPlace(float* x, size_t n) {

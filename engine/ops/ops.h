@@ -2,6 +2,7 @@
 // Shapes are given as [rows, cols] row-major.
 #pragma once
 #include <cstddef>
+#include <cstdint>
 #include <vector>
 
 namespace tw {
@@ -9,6 +10,16 @@ namespace tw {
 // x[rows, d] = LayerNorm(x + residual) * scale + bias, eps 1e-6, biased variance (post-norm):
 // the best f32_add_layernorm kernel of this CPU (ops/kernels/layernorm.h); all give the same bits.
 void AddLayerNorm(float* x, const float* residual, int rows, int d, const float* scale, const float* bias);
+
+// The SSRU cell step over n values: a holds the forget-gate pre-activations and becomes the
+// output, b = x W^T, c the cell state (ops/kernels/step.h f32_ssru).
+void SsruStep(float* a, const float* b, float* c, size_t n);
+
+// Index of the largest of x[0..n), never `skip` (greedy search's top-1 without UNK).
+int Argmax(const float* x, int n, int skip);
+
+// out[d] = int8 embedding row q * row_scale * mult + signal (ops/kernels/step.h qs8_embed).
+void EmbedQs8Row(const int8_t* q, float row_scale, float mult, const float* signal, int d, float* out);
 
 void ReluInPlace(float* x, size_t n);
 void SwishInPlace(float* x, size_t n);
