@@ -3,6 +3,8 @@
 // query rows, and scores large enough to hit Exp's clamps. Runs natively and, in WASM, under Node.
 #include <gtest/gtest.h>
 
+#include "same_bits.h"
+
 #include <cstring>
 #include <random>
 
@@ -35,8 +37,7 @@ TEST_P(F32Attention, EqualsScalarBitForBit) {
     std::vector<float> got((size_t)c.tq * c.d, 7.f), want(got.size(), -7.f), p1(c.tk), p2(c.tk);
     GetParam().fn(q.data(), c.tq, kt.data(), ldk, v.data(), c.valid, c.heads, c.d, got.data(), p1.data());
     f32_attention__scalar(q.data(), c.tq, kt.data(), ldk, v.data(), c.valid, c.heads, c.d, want.data(), p2.data());
-    ASSERT_EQ(0, std::memcmp(got.data(), want.data(), got.size() * sizeof(float)))
-        << "tq " << c.tq << " tk " << c.tk << " heads " << c.heads << " d " << c.d;
+    ASSERT_TRUE(testing::SameBits(got, want)) << "tq " << c.tq << " tk " << c.tk << " heads " << c.heads << " d " << c.d;
   }
 }
 
@@ -73,14 +74,14 @@ TEST(VectorExp, EqualsScalarExp) {
   if (__builtin_cpu_supports("avx2")) {
     std::vector<float> got(xs.size());
     ExpAvx2Array(xs, got);
-    EXPECT_EQ(0, std::memcmp(got.data(), want.data(), got.size() * 4)) << "avx2";
+    EXPECT_TRUE(testing::SameBits(got, want)) << "avx2";
     ++checked;
   }
 #endif
 #if defined(__wasm_simd128__)
   std::vector<float> got(xs.size());
   for (size_t i = 0; i < xs.size(); i += 4) wasm_v128_store(&got[i], ExpWasmSimd(wasm_v128_load(&xs[i])));
-  EXPECT_EQ(0, std::memcmp(got.data(), want.data(), got.size() * 4)) << "wasmsimd";
+  EXPECT_TRUE(testing::SameBits(got, want)) << "wasmsimd";
   ++checked;
 #endif
   if (!checked) GTEST_SKIP() << "no vector Exp in this build";

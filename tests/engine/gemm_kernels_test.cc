@@ -3,6 +3,8 @@
 // Runs natively and, compiled to WASM, under Node.
 #include <gtest/gtest.h>
 
+#include "same_bits.h"
+
 #include <cmath>
 #include <random>
 
@@ -31,7 +33,7 @@ TEST_P(Qs8Gemm, EqualsScalarExactly) {
     std::vector<int32_t> got((size_t)s.rows * s.n), want(got.size());
     GetParam().fn(a.data(), s.rows, s.k, w.data(), s.n, got.data());
     qs8_gemm_1x1__scalar(a.data(), s.rows, s.k, w.data(), s.n, want.data());
-    ASSERT_EQ(got, want) << s.rows << "x" << s.k << "x" << s.n;
+    ASSERT_TRUE(testing::SameBits(got, want)) << s.rows << "x" << s.k << "x" << s.n;
   }
 }
 
@@ -63,7 +65,7 @@ TEST_P(Qu8s8SatGemm, EqualsScalarExactlyIncludingSaturation) {
       std::vector<int32_t> got((size_t)s.rows * s.n), want(got.size());
       GetParam().fn(a.data(), s.rows, s.k, w.data(), s.n, got.data());
       qu8s8sat_gemm_1x1__scalar(a.data(), s.rows, s.k, w.data(), s.n, want.data());
-      ASSERT_EQ(got, want) << s.rows << "x" << s.k << "x" << s.n << (extreme ? " extreme" : "");
+      ASSERT_TRUE(testing::SameBits(got, want)) << s.rows << "x" << s.k << "x" << s.n << (extreme ? " extreme" : "");
     }
   }
 }

@@ -2,6 +2,8 @@
 // bit: row counts around the 4-row blocks, widths with and without a multiple of 4, wide ranges.
 #include <gtest/gtest.h>
 
+#include "same_bits.h"
+
 #include <cmath>
 #include <cstring>
 #include <random>
@@ -26,7 +28,7 @@ TEST_P(F32AddLayerNorm, EqualsScalarBitForBit) {
         auto y = x;
         GetParam().fn(x.data(), res.data(), rows, d, scale.data(), bias.data());
         f32_add_layernorm__scalar(y.data(), res.data(), rows, d, scale.data(), bias.data());
-        ASSERT_EQ(0, std::memcmp(x.data(), y.data(), x.size() * 4)) << rows << " rows of " << d << ", spread " << spread;
+        ASSERT_TRUE(testing::SameBits(x, y)) << rows << " rows of " << d << ", spread " << spread;
       }
 }
 

@@ -3,6 +3,8 @@
 // hostile values (NaN, inf, huge, tiny, all zero). Runs natively and, compiled to WASM, under Node.
 #include <gtest/gtest.h>
 
+#include "same_bits.h"
+
 #include <cmath>
 #include <cstring>
 #include <random>
@@ -41,8 +43,8 @@ TEST_P(Qs16Quantize, EqualsScalarBitForBit) {
       std::vector<int16_t> got(n, 99), want(n, -99);
       const float s = GetParam().fn(row.data(), n, levels, got.data());
       const float t = qs16_quantize__scalar(row.data(), n, levels, want.data());
-      ASSERT_EQ(0, std::memcmp(&s, &t, 4)) << "scale, n=" << n;
-      ASSERT_EQ(got, want) << "n=" << n << " levels=" << levels;
+      ASSERT_TRUE(testing::SameBits(&s, &t, 1)) << "scale, n=" << n;
+      ASSERT_TRUE(testing::SameBits(got, want)) << "n=" << n << " levels=" << levels;
     }
 }
 
@@ -54,7 +56,7 @@ TEST_P(Qu8QuantizeShifted, EqualsScalarBitForBit) {
       std::vector<uint8_t> got(n, 1), want(n, 2);
       GetParam().fn(row.data(), n, mult, got.data());
       qu8_quantize_shifted__scalar(row.data(), n, mult, want.data());
-      ASSERT_EQ(got, want) << "n=" << n << " mult=" << mult;
+      ASSERT_TRUE(testing::SameBits(got, want)) << "n=" << n << " mult=" << mult;
     }
 }
 

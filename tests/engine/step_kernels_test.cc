@@ -4,6 +4,8 @@
 // several widths. Natively and in WASM.
 #include <gtest/gtest.h>
 
+#include "same_bits.h"
+
 #include <cmath>
 #include <cstring>
 #include <random>
@@ -13,15 +15,7 @@
 namespace tw::kernels {
 namespace {
 
-// Equal bits, except that any NaN equals any NaN: IEEE 754 (and WebAssembly) leave the sign and
-// payload of a NaN result unspecified, so compilers and SIMD units may differ there.
-::testing::AssertionResult SameFloats(const std::vector<float>& x, const std::vector<float>& y) {
-  for (size_t i = 0; i < x.size(); ++i) {
-    if (std::isnan(x[i]) && std::isnan(y[i])) continue;
-    if (std::memcmp(&x[i], &y[i], 4) != 0) return ::testing::AssertionFailure() << "element " << i << ": " << x[i] << " vs " << y[i];
-  }
-  return ::testing::AssertionSuccess();
-}
+using testing::SameBits;
 
 class F32Ssru : public ::testing::TestWithParam<Kernel<F32SsruFn>> {};
 class F32Argmax : public ::testing::TestWithParam<Kernel<F32ArgmaxFn>> {};
@@ -38,8 +32,8 @@ TEST_P(F32Ssru, EqualsScalarBitForBit) {
     auto a2 = a, c2 = c;
     GetParam().fn(a.data(), b.data(), c.data(), n);
     f32_ssru__scalar(a2.data(), b.data(), c2.data(), n);
-    ASSERT_TRUE(SameFloats(a, a2)) << "output, n=" << n;
-    ASSERT_TRUE(SameFloats(c, c2)) << "cell, n=" << n;
+    ASSERT_TRUE(SameBits(a, a2)) << "output, n=" << n;
+    ASSERT_TRUE(SameBits(c, c2)) << "cell, n=" << n;
   }
 }
 
@@ -78,7 +72,7 @@ TEST_P(Qs8Embed, EqualsScalarBitForBit) {
     for (auto& v : signal) v = nd(rng);
     GetParam().fn(q.data(), 0.0123f, std::sqrt(static_cast<float>(d)), signal.data(), d, got.data());
     qs8_embed__scalar(q.data(), 0.0123f, std::sqrt(static_cast<float>(d)), signal.data(), d, want.data());
-    ASSERT_TRUE(SameFloats(got, want)) << "d=" << d;
+    ASSERT_TRUE(SameBits(got, want)) << "d=" << d;
   }
 }
 
