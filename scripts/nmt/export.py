@@ -12,9 +12,9 @@ from .model_format import config_metadata, tensors_for, write_model
 
 
 def average_checkpoints(paths):
-    states = [torch.load(p)["model"] for p in paths]
+    states = [torch.load(p, map_location="cpu")["model"] for p in paths]
     avg = {k: sum(s[k].float() for s in states) / len(states) for k in states[0]}
-    return avg, torch.load(paths[0])["config"]
+    return avg, torch.load(paths[0], map_location="cpu")["config"]
 
 
 def export(state, cfg, out, dtype, extra_meta):

@@ -40,7 +40,7 @@ class Config:
 def sinusoid(positions, d):
     """[len, d] Marian positional signal for the given integer positions."""
     half = d // 2
-    rate = torch.exp(torch.arange(half, dtype=torch.float64) * -(math.log(10000.0) / (half - 1)))
+    rate = torch.exp(torch.arange(half, dtype=torch.float64, device=positions.device) * -(math.log(10000.0) / (half - 1)))
     angle = positions.to(torch.float64)[:, None] * rate[None, :]
     return torch.cat([torch.sin(angle), torch.cos(angle)], dim=1).to(torch.float32)
 
@@ -149,7 +149,7 @@ class DecoderLayer(nn.Module):
                 k, v = torch.cat([state[0], k], 2), torch.cat([state[1], v], 2)
             state = (k, v)
             tq, tk = x.shape[1], k.shape[2]
-            causal = torch.full((tq, tk), float("-inf")).triu(tk - tq + 1)
+            causal = torch.full((tq, tk), float("-inf"), device=x.device).triu(tk - tq + 1)
             x = self.self_norm(x + drop(self.self_attn(x, (k, v), causal[None].expand(x.shape[0], -1, -1))))
         x = self.cross_norm(x + drop(self.cross(x, cross_kv, src_mask)))
         return self.ffn_norm(x + drop(self.ffn(x))), state
@@ -170,14 +170,14 @@ class Transformer(nn.Module):
         x = F.embedding(ids, self.embedding) * math.sqrt(self.config.d_model)
         if zero_first:
             x = torch.cat([torch.zeros_like(x[:, :1]), x[:, 1:]], dim=1)
-        pos = torch.arange(start_pos, start_pos + ids.shape[1])
+        pos = torch.arange(start_pos, start_pos + ids.shape[1], device=ids.device)
         return self.drop(x + sinusoid(pos, self.config.d_model)[None])
 
     @staticmethod
     def mask_from_lengths(lengths, t):
         """Additive key mask [B, 1, t]: 0 for real tokens, -inf for padding."""
-        keep = torch.arange(t)[None, :] < lengths[:, None]
-        return torch.zeros(keep.shape).masked_fill(~keep, float("-inf"))[:, None, :]
+        keep = torch.arange(t, device=lengths.device)[None, :] < lengths[:, None]
+        return torch.zeros(keep.shape, device=lengths.device).masked_fill(~keep, float("-inf"))[:, None, :]
 
     def encode(self, src, src_len):
         mask = self.mask_from_lengths(src_len, src.shape[1])
@@ -189,7 +189,7 @@ class Transformer(nn.Module):
     def start_state(self, memory):
         """Per-layer decoder state and cached cross-attention K/V."""
         b, d = memory.shape[0], self.config.d_model
-        cells = [torch.zeros(b, d) if l.cell == "ssru" else None for l in self.dec]
+        cells = [torch.zeros(b, d, device=memory.device) if l.cell == "ssru" else None for l in self.dec]
         cross = [l.cross.project_kv(memory) for l in self.dec]
         return cells, cross
 
@@ -228,7 +228,7 @@ def greedy(model, src, src_len, max_factor=2.0, extra=5):
     state = model.start_state(memory)
     b = src.shape[0]
     max_len = int(max_factor * src_len.max().item()) + extra
-    prev = torch.zeros(b, dtype=torch.long)
+    prev = torch.zeros(b, dtype=torch.long, device=src.device)
     out = [[] for _ in range(b)]
     done = torch.zeros(b, dtype=torch.bool)
     for t in range(max_len):

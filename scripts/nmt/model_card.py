@@ -33,7 +33,7 @@ def main():
     p.add_argument("--checkpoints", nargs="+", required=True)
     p.add_argument("--notes", default="", help="free text: what the model is good and bad at, restarts")
     a = p.parse_args()
-    last = torch.load(os.path.join(a.run, "last.pt"))
+    last = torch.load(os.path.join(a.run, "last.pt"), map_location="cpu")
     pos, cfg = last["pos"], last["config"]
     hist = pos["history"]
     stats = json.load(open(os.path.join(a.corpus, "stats.json")))

@@ -53,6 +53,7 @@ def parse():
     p.add_argument("--threads", type=int, default=1, help="torch threads (OpenBLAS spreads each GEMM already)")
     p.add_argument("--bf16", action="store_true", help="bfloat16 autocast of the forward pass (fast only with AMX / AVX-512 BF16)")
     p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--device", default="cpu", help="torch device: cpu, or cuda on a GPU machine (checkpoints stay loadable on CPU)")
     return p.parse_args()
 
 
@@ -61,14 +62,14 @@ def lr_at(step, args):
     return args.lr * min(step / args.warmup, (args.warmup / step) ** 0.5)
 
 
-def translate_lines(model, sp, lines, eos_id, batch=64):
+def translate_lines(model, sp, lines, eos_id, device, batch=64):
     model.eval()
     order = sorted(range(len(lines)), key=lambda i: len(lines[i]))
     out = [None] * len(lines)
     for i in range(0, len(order), batch):
         chunk = order[i:i + batch]
         ids = [sp.encode(lines[j])[:200] + [eos_id] for j in chunk]
-        hyps = greedy(model, data.pad(ids, eos_id), torch.tensor([len(s) for s in ids]))
+        hyps = greedy(model, data.pad(ids, eos_id).to(device), torch.tensor([len(s) for s in ids], device=device))
         for j, h in zip(chunk, hyps):
             out[j] = sp.decode(h)
     model.train()
@@ -76,12 +77,12 @@ def translate_lines(model, sp, lines, eos_id, batch=64):
 
 
 @torch.no_grad()
-def dev_bits_per_char(model, pairs, refs, eos_id):
+def dev_bits_per_char(model, pairs, refs, eos_id, device):
     """Cross-entropy of the references in bits per character: comparable across vocabularies."""
     model.eval()
     total, chars = 0.0, sum(len(r) + 1 for r in refs)
     for idx in data.make_batches(pairs, 4000, seed=0):
-        src, src_len, tgt_in, tgt_out = data.collate(pairs, idx, eos_id)
+        src, src_len, tgt_in, tgt_out = (t.to(device) for t in data.collate(pairs, idx, eos_id))
         logits = model(src, src_len, tgt_in)
         total += F.cross_entropy(logits.reshape(-1, logits.shape[-1]), tgt_out.reshape(-1), ignore_index=-100,
                                  reduction="sum").item()
@@ -130,12 +131,12 @@ def main():
     cfg = Config(vocab_size=sp.get_piece_size(), d_model=args.d_model, heads=args.heads, ffn=args.ffn,
                  enc_layers=args.enc_layers, dec_layers=args.dec_layers, dropout=args.dropout, ffn_dropout=args.ffn_dropout,
                  eos_id=sp.eos_id(), unk_id=sp.unk_id())
-    model = Transformer(cfg)
+    model = Transformer(cfg).to(args.device)
     opt = torch.optim.Adam(model.parameters(), lr=args.lr, betas=(0.9, 0.98), eps=1e-9)
     pos = dict(epoch=0, batch=0, step=0, target_tokens=0, train_seconds=0.0, cpu_seconds=0.0, history=[])
     last = os.path.join(args.workdir, "last.pt")
     if os.path.exists(last):
-        ck = torch.load(last)
+        ck = torch.load(last, map_location=args.device)
         model.load_state_dict(ck["model"])
         opt.load_state_dict(ck["opt"])
         pos = ck["pos"]
@@ -152,8 +153,11 @@ def main():
     say(f"{len(pairs)} training pairs, vocab {cfg.vocab_size}, params {sum(p.numel() for p in model.parameters())}, "
         f"threads {args.threads}, bf16 {args.bf16}")
 
+    def cpu_state():  # snapshots load anywhere (export and ship run on CPU machines)
+        return {k: v.detach().cpu() for k, v in model.state_dict().items()}
+
     def checkpoint():
-        save_atomic(dict(model=model.state_dict(), opt=opt.state_dict(), pos=pos, config=cfg.to_dict(),
+        save_atomic(dict(model=cpu_state(), opt=opt.state_dict(), pos=pos, config=cfg.to_dict(),
                          args=vars(args)), last)
 
     def evaluate():
@@ -161,20 +165,21 @@ def main():
         row = dict(step=pos["step"], epoch=pos["epoch"] + pos["batch"] / max(len(batches), 1),
                    hours=round(pos["train_seconds"] / 3600, 3), cpu_hours=round(pos["cpu_seconds"] / 3600, 3),
                    target_tokens=pos["target_tokens"],
-                   dev_bits_per_char=round(dev_bits_per_char(model, dev_pairs, dev_refs, cfg.eos_id), 4))
+                   dev_bits_per_char=round(dev_bits_per_char(model, dev_pairs, dev_refs, cfg.eos_id, args.device), 4))
         for part, (src, ref) in dev.items():
-            hyps = translate_lines(model, sp, src, cfg.eos_id)
+            hyps = translate_lines(model, sp, src, cfg.eos_id, args.device)
             row[f"bleu_{part}"] = round(corpus_bleu(hyps, ref)["score"], 2)
         pos["history"].append(row)
         say(f"eval {json.dumps(row)} ({time.time() - t0:.0f} s) e.g. {hyps[0]!r}")
-        save_atomic(dict(model=model.state_dict(), config=cfg.to_dict()),
+        save_atomic(dict(model=cpu_state(), config=cfg.to_dict()),
                     os.path.join(args.workdir, f"step{pos['step']}.pt"))
         snaps = sorted((f for f in os.listdir(args.workdir) if f.startswith("step") and f.endswith(".pt")),
                        key=lambda f: int(f[4:-3]))
         for old in snaps[:-6]:
             os.remove(os.path.join(args.workdir, old))
 
-    autocast = (lambda: torch.autocast("cpu", dtype=torch.bfloat16)) if args.bf16 else contextlib.nullcontext
+    device_type = torch.device(args.device).type
+    autocast = (lambda: torch.autocast(device_type, dtype=torch.bfloat16)) if args.bf16 else contextlib.nullcontext
     deadline = time.time() + args.minutes * 60
     cpu_deadline = time.process_time() + args.cpu_minutes * 60 if args.cpu_minutes else float("inf")
     model.train()
@@ -183,7 +188,7 @@ def main():
         t0, tokens, loss_sum = time.time(), 0, 0.0
         while pos["batch"] < len(batches):
             step_start, step_cpu = time.time(), time.process_time()
-            src, src_len, tgt_in, tgt_out = data.collate(pairs, batches[pos["batch"]], cfg.eos_id)
+            src, src_len, tgt_in, tgt_out = (t.to(args.device) for t in data.collate(pairs, batches[pos["batch"]], cfg.eos_id))
             for g in opt.param_groups:
                 g["lr"] = lr_at(pos["step"] + 1, args)
             with autocast():
