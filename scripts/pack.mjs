@@ -17,7 +17,9 @@ const npmPack = (dir) => JSON.parse(execFileSync('npm', ['pack', '--json', '--pa
 const main = npmPack(root);
 const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const modelsDir = join(out, 'transwidget-models');
-cpSync(join(root, 'models'), modelsDir, { recursive: true });
+// models/training/ holds runs still in training (scripts/carry-training), not models to ship.
+const inTraining = join(root, 'models', 'training');
+cpSync(join(root, 'models'), modelsDir, { recursive: true, filter: (path) => !path.startsWith(inTraining) });
 writeFileSync(join(modelsDir, 'index.js'), '// The folder of registry.json and the model folders, as a URL for createTranslator({ modelsUrl }).\n' +
   "export const modelsUrl = new URL('./', import.meta.url).href;\n");
 writeFileSync(join(modelsDir, 'index.d.ts'), 'export declare const modelsUrl: string;\n');

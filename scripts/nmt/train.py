@@ -22,7 +22,7 @@ import sentencepiece as spm
 import torch
 import torch.nn.functional as F
 
-from . import data
+from . import carry_over, data
 from .bleu import corpus_bleu
 from .model import Config, Transformer, greedy
 
@@ -53,13 +53,19 @@ def parse():
     p.add_argument("--threads", type=int, default=1, help="torch threads (OpenBLAS spreads each GEMM already)")
     p.add_argument("--bf16", action="store_true", help="bfloat16 autocast of the forward pass (fast only with AMX / AVX-512 BF16)")
     p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--init-from", default=None,
+                   help="a carried-over run (nmt.carry_over) to continue when the workdir has no last.pt")
+    p.add_argument("--rewarm", type=int, default=300, help="updates to ramp the learning rate up again after --init-from")
     p.add_argument("--device", default="cpu", help="torch device: cpu, or cuda on a GPU machine (checkpoints stay loadable on CPU)")
     return p.parse_args()
 
 
-def lr_at(step, args):
-    step = max(step, 1)
-    return args.lr * min(step / args.warmup, (args.warmup / step) ** 0.5)
+def lr_at(step, args, pos=None):
+    """Inverse square root after a linear warmup; a run continued from a carried-over copy has a
+    fresh optimizer (no moment estimates yet), so its rate ramps up again over --rewarm updates."""
+    rate = args.lr * min(max(step, 1) / args.warmup, (args.warmup / max(step, 1)) ** 0.5)
+    since = step - pos["rewarm_from"] if pos and "rewarm_from" in pos else None
+    return rate if since is None else rate * min(1.0, max(since, 1) / args.rewarm)
 
 
 def translate_lines(model, sp, lines, eos_id, device, batch=64):
@@ -142,6 +148,16 @@ def main():
         pos = ck["pos"]
         say(f"resumed at epoch {pos['epoch']} batch {pos['batch']} step {pos['step']} "
             f"({pos['train_seconds'] / 3600:.2f} h trained)")
+    elif args.init_from:
+        state, pos, carried_cfg = carry_over.load(args.init_from)
+        shape = ("vocab_size", "d_model", "heads", "ffn", "enc_layers", "dec_layers", "dec_cell", "eos_id", "unk_id")
+        want = {k: cfg.to_dict()[k] for k in shape}
+        if {k: carried_cfg.get(k) for k in shape} != want:
+            sys.exit(f"{args.init_from}: a model of {carried_cfg}, not the {want} asked for")
+        model.load_state_dict(state)
+        pos["rewarm_from"] = pos["step"]
+        say(f"continued from {args.init_from} at epoch {pos['epoch']} batch {pos['batch']} step {pos['step']} "
+            f"({pos['cpu_seconds'] / 3600:.2f} CPU h trained before); fresh optimizer, {args.rewarm} updates of warmup")
 
     pairs = load_ids(args, sp, cfg.eos_id, say)
     dev = {}
@@ -190,7 +206,7 @@ def main():
             step_start, step_cpu = time.time(), time.process_time()
             src, src_len, tgt_in, tgt_out = (t.to(args.device) for t in data.collate(pairs, batches[pos["batch"]], cfg.eos_id))
             for g in opt.param_groups:
-                g["lr"] = lr_at(pos["step"] + 1, args)
+                g["lr"] = lr_at(pos["step"] + 1, args, pos)
             with autocast():
                 logits = model(src, src_len, tgt_in)
             loss = F.cross_entropy(logits.float().reshape(-1, cfg.vocab_size), tgt_out.reshape(-1),
@@ -209,7 +225,7 @@ def main():
             loss_sum += loss.item()
             if pos["step"] % 100 == 0:
                 say(f"epoch {pos['epoch'] + 1} batch {pos['batch']}/{len(batches)} step {pos['step']} "
-                    f"loss {loss_sum / tokens:.3f} {tokens / (time.time() - t0):.0f} tok/s lr {lr_at(pos['step'], args):.2e}")
+                    f"loss {loss_sum / tokens:.3f} {tokens / (time.time() - t0):.0f} tok/s lr {lr_at(pos['step'], args, pos):.2e}")
             if pos["step"] % args.eval_every == 0:
                 evaluate()
             if pos["step"] % args.save_every == 0:
