@@ -6,58 +6,41 @@
 // qu8s8sat kernels (Marian's int8 arithmetic, backends/marian_int8.h): a is uint8, and each pair
 // a[2p] w[2p] + a[2p+1] w[2p+1] is saturated to int16 before the int32 sum, as x86 pmaddubsw
 // does; also exact, so also bit for bit.
-//
-// The enumerators below are the one list per family that the backend (best available kernel),
-// the kernel test (every kernel against the scalar one) and the kernel benchmark iterate.
+// The SIMD variants share one register tiling (gemm-tiles.h); each ISA supplies vector operations.
 #pragma once
 #include <cstddef>  // size_t
 using std::size_t;
 #include <cstdint>
-#include <vector>
+
+#include "backends/kernels/kernel.h"
 
 namespace tw::kernels {
 
 constexpr int kMaxRows = 4;
 
-using Qs8GemmFn = void (*)(const int16_t* a, int rows, int k, const int8_t* w, int n_out, int32_t* acc);
-using F32GemmFn = void (*)(const float* a, int rows, int k, const float* w, int n_out, float* acc);
-using Qu8s8SatGemmFn = void (*)(const uint8_t* a, int rows, int k, const int8_t* w, int n_out, int32_t* acc);
+using Qs8GemmSig = void(const int16_t* a, int rows, int k, const int8_t* w, int n_out, int32_t* acc);
+using F32GemmSig = void(const float* a, int rows, int k, const float* w, int n_out, float* acc);
+using Qu8s8SatGemmSig = void(const uint8_t* a, int rows, int k, const int8_t* w, int n_out, int32_t* acc);
+using Qs8GemmFn = Qs8GemmSig*;
+using F32GemmFn = F32GemmSig*;
+using Qu8s8SatGemmFn = Qu8s8SatGemmSig*;
 
-template <typename Fn>
-struct Kernel {
-  const char* name;
-  Fn fn;
-  bool (*available)();
-};
-
-// `available` predicates of the enumerators.
-inline bool AlwaysAvailable() { return true; }
-#if defined(__x86_64__)
-inline bool CpuHasAvx2() { return __builtin_cpu_supports("avx2"); }
-#endif
-
-// The fastest kernel of a family this CPU can run: the last available one in its list.
-template <typename Fn>
-Fn BestOf(const std::vector<Kernel<Fn>>& list) {
-  Fn best = list.front().fn;
-  for (const auto& k : list)
-    if (k.available()) best = k.fn;
-  return best;
-}
-
-void qs8_gemm_1x1__scalar(const int16_t* a, int rows, int k, const int8_t* w, int n_out, int32_t* acc);
-void f32_gemm_1x1__scalar(const float* a, int rows, int k, const float* w, int n_out, float* acc);
-void qu8s8sat_gemm_1x1__scalar(const uint8_t* a, int rows, int k, const int8_t* w, int n_out, int32_t* acc);
-#if defined(__x86_64__)
-void qu8s8sat_gemm_4x2__avx2(const uint8_t* a, int rows, int k, const int8_t* w, int n_out, int32_t* acc);
-void qs8_gemm_4x2__avx2(const int16_t* a, int rows, int k, const int8_t* w, int n_out, int32_t* acc);
-void f32_gemm_4x2__avx2(const float* a, int rows, int k, const float* w, int n_out, float* acc);
-#endif
-#if defined(__wasm_simd128__)
-void qs8_gemm_4x2__wasmsimd(const int16_t* a, int rows, int k, const int8_t* w, int n_out, int32_t* acc);
-void f32_gemm_4x2__wasmsimd(const float* a, int rows, int k, const float* w, int n_out, float* acc);
-void qu8s8sat_gemm_4x2__wasmsimd(const uint8_t* a, int rows, int k, const int8_t* w, int n_out, int32_t* acc);
-#endif
+// The families (kernel.h): one line per kernel, the scalar reference first.
+#define TW_QS8_GEMM_KERNELS(X, F)                     \
+  X(F, qs8_gemm_1x1__scalar, AlwaysAvailable)         \
+  TW_ON_X86(X(F, qs8_gemm_4x2__avx2, CpuHasAvx2))     \
+  TW_ON_WASM(X(F, qs8_gemm_4x2__wasmsimd, AlwaysAvailable))
+#define TW_F32_GEMM_KERNELS(X, F)                     \
+  X(F, f32_gemm_1x1__scalar, AlwaysAvailable)         \
+  TW_ON_X86(X(F, f32_gemm_4x2__avx2, CpuHasAvx2))     \
+  TW_ON_WASM(X(F, f32_gemm_4x2__wasmsimd, AlwaysAvailable))
+#define TW_QU8S8SAT_GEMM_KERNELS(X, F)                  \
+  X(F, qu8s8sat_gemm_1x1__scalar, AlwaysAvailable)      \
+  TW_ON_X86(X(F, qu8s8sat_gemm_4x2__avx2, CpuHasAvx2))  \
+  TW_ON_WASM(X(F, qu8s8sat_gemm_4x2__wasmsimd, AlwaysAvailable))
+TW_DECLARE_KERNEL_FAMILY(Qs8Gemm, TW_QS8_GEMM_KERNELS)
+TW_DECLARE_KERNEL_FAMILY(F32Gemm, TW_F32_GEMM_KERNELS)
+TW_DECLARE_KERNEL_FAMILY(Qu8s8SatGemm, TW_QU8S8SAT_GEMM_KERNELS)
 
 // Shared by the SIMD kernels for the part of k beyond the last full vector: exact int32 dot product.
 inline int32_t Qs8DotTail(const int16_t* a, const int8_t* b, int from, int k) {
@@ -77,14 +60,5 @@ inline int32_t Qu8s8SatDotTail(const uint8_t* a, const int8_t* w, int from, int 
   if (i < k) acc += int32_t(a[i]) * w[i];
   return acc;
 }
-
-// Every kernel of the family compiled into this build, the scalar reference first.
-const std::vector<Kernel<Qs8GemmFn>>& Qs8GemmKernels();
-const std::vector<Kernel<F32GemmFn>>& F32GemmKernels();
-const std::vector<Kernel<Qu8s8SatGemmFn>>& Qu8s8SatGemmKernels();
-// The fastest one this CPU can run (the last available in the list).
-Qs8GemmFn BestQs8Gemm();
-F32GemmFn BestF32Gemm();
-Qu8s8SatGemmFn BestQu8s8SatGemm();
 
 }  // namespace tw::kernels

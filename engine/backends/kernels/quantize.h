@@ -1,6 +1,5 @@
 // Activation quantization kernels (the int8 path's per-row prologue, measured at ~18 % of native
-// decode time when scalar): XNNPACK-style names <op>__<isa>, one enumerator feeding the backend,
-// the kernel test and the kernel benchmark, exactly like gemm.h.
+// decode time when scalar): XNNPACK-style names <op>__<isa>, one list per family (kernel.h).
 //   qs16_quantize: q[i] = round-half-even(clamp(x[i] * (L / max|x|), -L, L)), NaN -> 0; returns
 //                  max|x| / L (0 and all-zero q for an all-zero row). L = `levels`.
 //   qu8_quantize_shifted: Marian's uint8 activations, clamp(round-half-even(x * a_mult), ±127) + 127,
@@ -8,30 +7,26 @@
 // Every variant must equal the scalar one bit for bit (max is order-free; the rest is per element).
 #pragma once
 #include <cstdint>
-#include <vector>
 
-#include "backends/kernels/gemm.h"  // Kernel<Fn>
+#include "backends/kernels/kernel.h"
 
 namespace tw::kernels {
 
-using Qs16QuantizeFn = float (*)(const float* x, int n, float levels, int16_t* q);
-using Qu8QuantizeShiftedFn = void (*)(const float* x, int n, float a_mult, uint8_t* q);
+using Qs16QuantizeSig = float(const float* x, int n, float levels, int16_t* q);
+using Qu8QuantizeShiftedSig = void(const float* x, int n, float a_mult, uint8_t* q);
+using Qs16QuantizeFn = Qs16QuantizeSig*;
+using Qu8QuantizeShiftedFn = Qu8QuantizeShiftedSig*;
 
-float qs16_quantize__scalar(const float* x, int n, float levels, int16_t* q);
-void qu8_quantize_shifted__scalar(const float* x, int n, float a_mult, uint8_t* q);
-#if defined(__x86_64__)
-float qs16_quantize__avx2(const float* x, int n, float levels, int16_t* q);
-void qu8_quantize_shifted__avx2(const float* x, int n, float a_mult, uint8_t* q);
-#endif
-#if defined(__wasm_simd128__)
-float qs16_quantize__wasmsimd(const float* x, int n, float levels, int16_t* q);
-void qu8_quantize_shifted__wasmsimd(const float* x, int n, float a_mult, uint8_t* q);
-#endif
-
-const std::vector<Kernel<Qs16QuantizeFn>>& Qs16QuantizeKernels();
-const std::vector<Kernel<Qu8QuantizeShiftedFn>>& Qu8QuantizeShiftedKernels();
-Qs16QuantizeFn BestQs16Quantize();
-Qu8QuantizeShiftedFn BestQu8QuantizeShifted();
+#define TW_QS16_QUANTIZE_KERNELS(X, F)                  \
+  X(F, qs16_quantize__scalar, AlwaysAvailable)          \
+  TW_ON_X86(X(F, qs16_quantize__avx2, CpuHasAvx2))      \
+  TW_ON_WASM(X(F, qs16_quantize__wasmsimd, AlwaysAvailable))
+#define TW_QU8_QUANTIZE_SHIFTED_KERNELS(X, F)                 \
+  X(F, qu8_quantize_shifted__scalar, AlwaysAvailable)         \
+  TW_ON_X86(X(F, qu8_quantize_shifted__avx2, CpuHasAvx2))     \
+  TW_ON_WASM(X(F, qu8_quantize_shifted__wasmsimd, AlwaysAvailable))
+TW_DECLARE_KERNEL_FAMILY(Qs16Quantize, TW_QS16_QUANTIZE_KERNELS)
+TW_DECLARE_KERNEL_FAMILY(Qu8QuantizeShifted, TW_QU8_QUANTIZE_SHIFTED_KERNELS)
 
 // Round half to even for |v| <= 2^22 by adding and removing 1.5 * 2^23: exact IEEE arithmetic in
 // every build and every SIMD width, no libm call.

@@ -1,5 +1,5 @@
 // Attention kernels: one query row block against a sentence's keys and values, fused softmax.
-// XNNPACK-style names f32_attention__<isa>, one enumerator (like backends/kernels/gemm.h).
+// XNNPACK-style names f32_attention__<isa>, one list (backends/kernels/kernel.h).
 //
 // Contract, per head h (heads are contiguous dh = d / heads slices) and query row i:
 //   s[j] = (sum over c, in order, of q[i, h dh + c] * kt[(h dh + c) * ldk + j]) * (1 / sqrt(dh))
@@ -15,24 +15,20 @@
 
 #include "ops/exp.h"
 
-#include "backends/kernels/gemm.h"  // Kernel<Fn>
+#include "backends/kernels/kernel.h"
 
 namespace tw::kernels {
 
 // p: scratch of at least valid_k floats.
-using F32AttentionFn = void (*)(const float* q, int tq, const float* kt, int ldk, const float* v, int valid_k,
-                                int heads, int d, float* out, float* p);
-
-void f32_attention__scalar(const float* q, int tq, const float* kt, int ldk, const float* v, int valid_k, int heads,
-                           int d, float* out, float* p);
-#if defined(__x86_64__)
-void f32_attention__avx2(const float* q, int tq, const float* kt, int ldk, const float* v, int valid_k, int heads,
-                         int d, float* out, float* p);
-#endif
-#if defined(__wasm_simd128__)
-void f32_attention__wasmsimd(const float* q, int tq, const float* kt, int ldk, const float* v, int valid_k, int heads,
+using F32AttentionSig = void(const float* q, int tq, const float* kt, int ldk, const float* v, int valid_k, int heads,
                              int d, float* out, float* p);
-#endif
+using F32AttentionFn = F32AttentionSig*;
+
+#define TW_F32_ATTENTION_KERNELS(X, F)                  \
+  X(F, f32_attention__scalar, AlwaysAvailable)          \
+  TW_ON_X86(X(F, f32_attention__avx2, CpuHasAvx2))      \
+  TW_ON_WASM(X(F, f32_attention__wasmsimd, AlwaysAvailable))
+TW_DECLARE_KERNEL_FAMILY(F32Attention, TW_F32_ATTENTION_KERNELS)
 
 // The scalar steps of the definition, in order. The scalar kernel is made of them; the SIMD
 // kernels call them for what lies beyond their last full vector and for the order-bound sums.
@@ -60,7 +56,5 @@ inline void AddWeighted(float w, const float* vj, int from, int to, float* o) {
   for (int c = from; c < to; ++c) o[c] += w * vj[c];
 }
 
-const std::vector<Kernel<F32AttentionFn>>& F32AttentionKernels();
-F32AttentionFn BestF32Attention();
 
 }  // namespace tw::kernels

@@ -1,4 +1,4 @@
-// Per-step decoder kernels (XNNPACK-style names, one enumerator each, like attention.h):
+// Per-step decoder kernels (XNNPACK-style names, one list each, backends/kernels/kernel.h):
 //   f32_ssru: the SSRU cell update, element-wise over n = rows * d:
 //             f = 1 / (1 + Exp(-a)), c = f * c + (1 - f) * b, a = c > 0 ? c : 0
 //             (a: forget-gate pre-activations in, the cell's ReLU output out; b: x W^T; c: cell)
@@ -13,34 +13,32 @@
 #include <cstdint>
 #include <vector>
 
-#include "backends/kernels/gemm.h"  // Kernel<Fn>
+#include "backends/kernels/kernel.h"
 
 namespace tw::kernels {
 
-using F32SsruFn = void (*)(float* a, const float* b, float* c, size_t n);
-using F32ArgmaxFn = int (*)(const float* x, int n, int skip);
-using Qs8EmbedFn = void (*)(const int8_t* q, float row_scale, float mult, const float* signal, int d, float* out);
+using F32SsruSig = void(float* a, const float* b, float* c, size_t n);
+using F32ArgmaxSig = int(const float* x, int n, int skip);
+using Qs8EmbedSig = void(const int8_t* q, float row_scale, float mult, const float* signal, int d, float* out);
+using F32SsruFn = F32SsruSig*;
+using F32ArgmaxFn = F32ArgmaxSig*;
+using Qs8EmbedFn = Qs8EmbedSig*;
 
-void f32_ssru__scalar(float* a, const float* b, float* c, size_t n);
-int f32_argmax__scalar(const float* x, int n, int skip);
-void qs8_embed__scalar(const int8_t* q, float row_scale, float mult, const float* signal, int d, float* out);
-#if defined(__x86_64__)
-void f32_ssru__avx2(float* a, const float* b, float* c, size_t n);
-int f32_argmax__avx2(const float* x, int n, int skip);
-void qs8_embed__avx2(const int8_t* q, float row_scale, float mult, const float* signal, int d, float* out);
-#endif
-#if defined(__wasm_simd128__)
-void f32_ssru__wasmsimd(float* a, const float* b, float* c, size_t n);
-int f32_argmax__wasmsimd(const float* x, int n, int skip);
-void qs8_embed__wasmsimd(const int8_t* q, float row_scale, float mult, const float* signal, int d, float* out);
-#endif
-
-const std::vector<Kernel<F32SsruFn>>& F32SsruKernels();
-const std::vector<Kernel<F32ArgmaxFn>>& F32ArgmaxKernels();
-const std::vector<Kernel<Qs8EmbedFn>>& Qs8EmbedKernels();
-F32SsruFn BestF32Ssru();
-Qs8EmbedFn BestQs8Embed();
-F32ArgmaxFn BestF32Argmax();
+#define TW_F32_SSRU_KERNELS(X, F)                   \
+  X(F, f32_ssru__scalar, AlwaysAvailable)           \
+  TW_ON_X86(X(F, f32_ssru__avx2, CpuHasAvx2))       \
+  TW_ON_WASM(X(F, f32_ssru__wasmsimd, AlwaysAvailable))
+#define TW_F32_ARGMAX_KERNELS(X, F)                 \
+  X(F, f32_argmax__scalar, AlwaysAvailable)         \
+  TW_ON_X86(X(F, f32_argmax__avx2, CpuHasAvx2))     \
+  TW_ON_WASM(X(F, f32_argmax__wasmsimd, AlwaysAvailable))
+#define TW_QS8_EMBED_KERNELS(X, F)                  \
+  X(F, qs8_embed__scalar, AlwaysAvailable)          \
+  TW_ON_X86(X(F, qs8_embed__avx2, CpuHasAvx2))      \
+  TW_ON_WASM(X(F, qs8_embed__wasmsimd, AlwaysAvailable))
+TW_DECLARE_KERNEL_FAMILY(F32Ssru, TW_F32_SSRU_KERNELS)
+TW_DECLARE_KERNEL_FAMILY(F32Argmax, TW_F32_ARGMAX_KERNELS)
+TW_DECLARE_KERNEL_FAMILY(Qs8Embed, TW_QS8_EMBED_KERNELS)
 
 // The scalar steps, shared with the SIMD kernels' tails.
 inline int FirstCandidate(int n, int skip) { return skip == 0 ? (n > 1 ? 1 : -1) : (n > 0 ? 0 : -1); }

@@ -1,15 +1,17 @@
-// Every attention kernel (ops/kernels/attention.h) against the scalar definition, bit for bit:
-// key counts around the SIMD widths, several heads, masked keys, a padded key stride, several
-// query rows, and scores large enough to hit Exp's clamps. Runs natively and, in WASM, under Node.
+// The scalar references themselves, on cases worked by hand (the conformance suite then holds
+// every other kernel to them), and the vector Exp helpers the SIMD kernels use.
 #include <gtest/gtest.h>
 
-#include "same_bits.h"
-
-#include <cstring>
+#include <cmath>
 #include <random>
 
+#include "../same_bits.h"
+#include "backends/kernels/gemm.h"
+#include "backends/kernels/quantize.h"
 #include "ops/exp.h"
 #include "ops/kernels/attention.h"
+#include "ops/kernels/layernorm.h"
+#include "ops/kernels/step.h"
 #if defined(__x86_64__)
 #include "ops/kernels/exp-avx2.h"
 #endif
@@ -20,25 +22,32 @@
 namespace tw::kernels {
 namespace {
 
-class F32Attention : public ::testing::TestWithParam<Kernel<F32AttentionFn>> {};
+TEST(Qu8s8SatGemm, ScalarSaturatesEachPairToInt16) {
+  const uint8_t a[4] = {254, 254, 254, 1};
+  const int8_t w[4] = {127, 127, -127, 2};
+  int32_t acc = 0;
+  qu8s8sat_gemm_1x1__scalar(a, 1, 4, w, 1, &acc);
+  // 254*127 + 254*127 = 64516 -> 32767; 254*-127 + 1*2 = -32256 (no saturation)
+  EXPECT_EQ(acc, 32767 - 32256);
+}
 
-TEST_P(F32Attention, EqualsScalarBitForBit) {
-  if (!GetParam().available()) GTEST_SKIP() << "not supported by this CPU";
-  std::mt19937 rng(5);
-  struct Case { int tq, tk, valid, heads, d; float spread; };
-  const Case cases[] = {{1, 1, 1, 1, 4, 1.f},   {1, 7, 7, 2, 8, 1.f},    {3, 9, 6, 2, 16, 2.f},   {1, 33, 33, 8, 256, 1.f},
-                        {5, 16, 13, 4, 36, 3.f}, {1, 40, 40, 8, 256, 40.f}, {2, 12, 12, 3, 30, 1.f}};
-  for (const Case& c : cases) {
-    std::normal_distribution<float> n(0.f, c.spread);
-    const int ldk = c.tk + 3;  // a stride wider than the keys
-    std::vector<float> q((size_t)c.tq * c.d), kt((size_t)c.d * ldk), v((size_t)c.tk * c.d);
-    for (auto* a : {&q, &kt, &v})
-      for (auto& x : *a) x = n(rng);
-    std::vector<float> got((size_t)c.tq * c.d, 7.f), want(got.size(), -7.f), p1(c.tk), p2(c.tk);
-    GetParam().fn(q.data(), c.tq, kt.data(), ldk, v.data(), c.valid, c.heads, c.d, got.data(), p1.data());
-    f32_attention__scalar(q.data(), c.tq, kt.data(), ldk, v.data(), c.valid, c.heads, c.d, want.data(), p2.data());
-    ASSERT_TRUE(testing::SameBits(got, want)) << "tq " << c.tq << " tk " << c.tk << " heads " << c.heads << " d " << c.d;
-  }
+TEST(Qs8Gemm, ScalarIsTheDotProductOfEveryRowPair) {
+  const int16_t a[6] = {1, -2, 3, 4000, 0, -4000};  // 2 rows, k 3
+  const int8_t w[6] = {127, 1, -1, -127, 0, 2};      // 2 weight rows
+  int32_t acc[4];
+  qs8_gemm_1x1__scalar(a, 2, 3, w, 2, acc);
+  EXPECT_EQ(acc[0], 127 - 2 - 3);
+  EXPECT_EQ(acc[1], -127 + 6);
+  EXPECT_EQ(acc[2], 4000 * 127 + 4000);
+  EXPECT_EQ(acc[3], -4000 * 127 - 8000);
+}
+
+TEST(Qs16Quantize, ScalarDefinition) {
+  const float x[] = {-2.f, 1.f, 0.5f, NAN, 0.25f};
+  int16_t q[5];
+  EXPECT_EQ(qs16_quantize__scalar(x, 5, 4.f, q), 0.5f);  // max|x| / levels
+  const int16_t want[] = {-4, 2, 1, 0, 0};                // 0.5 * 2 = 1; 0.25 * 2 = 0.5 -> 0 (half to even)
+  for (int i = 0; i < 5; ++i) EXPECT_EQ(q[i], want[i]) << i;
 }
 
 TEST(F32Attention, ScalarAttendsToTheMatchingKey) {
@@ -51,6 +60,23 @@ TEST(F32Attention, ScalarAttendsToTheMatchingKey) {
   EXPECT_NEAR(out[1], -5.f, 1e-3f);
   f32_attention__scalar(q, 1, kt, 3, v, 1, 1, 2, out, p);  // only key 0 is valid
   EXPECT_EQ(out[0], 1.f);
+}
+
+TEST(F32AddLayerNorm, ScalarNormalizes) {
+  float x[4] = {1.f, 2.f, 3.f, 4.f};
+  const float res[4] = {1.f, 1.f, 1.f, 1.f}, scale[4] = {1.f, 1.f, 1.f, 1.f}, bias[4] = {0.f, 0.f, 0.f, 10.f};
+  f32_add_layernorm__scalar(x, res, 1, 4, scale, bias);
+  EXPECT_NEAR(x[0] + x[1] + x[2] + x[3] - 10.f, 0.f, 1e-5f);  // mean 0, plus the bias
+  EXPECT_NEAR(x[0], -1.3416f, 1e-3f);                          // (2 - 3.5) / sqrt(1.25)
+}
+
+TEST(F32Argmax, ScalarDefinition) {
+  const float x[] = {1.f, 7.f, 3.f, 7.f, 9.f};
+  EXPECT_EQ(f32_argmax__scalar(x, 5, -1), 4);
+  EXPECT_EQ(f32_argmax__scalar(x, 5, 4), 1);   // ties: the first
+  EXPECT_EQ(f32_argmax__scalar(x, 1, 0), -1);  // nothing to choose
+  const std::vector<float> low(12, -INFINITY);
+  EXPECT_EQ(f32_argmax__scalar(low.data(), 12, 0), 1);  // all -inf: the first candidate
 }
 
 #if defined(__x86_64__)
@@ -85,14 +111,6 @@ TEST(VectorExp, EqualsScalarExp) {
   ++checked;
 #endif
   if (!checked) GTEST_SKIP() << "no vector Exp in this build";
-}
-
-std::string Name(const ::testing::TestParamInfo<Kernel<F32AttentionFn>>& info) { return info.param.name; }
-INSTANTIATE_TEST_SUITE_P(All, F32Attention, ::testing::ValuesIn(F32AttentionKernels()), Name);
-
-TEST(F32Attention, FamilyHasItsScalarReferenceAndASimdKernel) {
-  EXPECT_STREQ(F32AttentionKernels().front().name, "f32_attention__scalar");
-  EXPECT_GE(F32AttentionKernels().size(), 2u);
 }
 
 }  // namespace
