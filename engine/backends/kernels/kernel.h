@@ -1,6 +1,6 @@
 // What every kernel family shares: the Kernel entry, the choice of the best one, and the one list
 // per family that declares its kernels and feeds the backend (Best<Family>), the conformance test
-// (tests/engine/kernel_conformance_test.cc: every kernel against the family's scalar reference)
+// (tests/engine/kernels/conformance_test.cc: every kernel against the family's scalar reference)
 // and the kernel benchmark (<Family>Kernels()).
 //
 // A family header defines <Family>Sig (the function type), <Family>Fn and its list, one line per

@@ -136,6 +136,33 @@ export class GpuDecoder {
       [q, k, v, ws.lengths, ws.ctx], [Math.ceil((qrows * cfg.heads) / 64), 1]);
   }
 
+  // Encoder input: rows = B * S token ids of ws.ids -> ws.x (embedding * sqrt(d) + PE[row % S]).
+  embedSource(m, ws, rows, S) {
+    const d = m.cfg.d_model;
+    return this.op('embed_source', [['u', rows], ['u', d], ['u', S], ['f', Math.fround(Math.sqrt(d))]],
+      [m.embedding, m.embeddingScale, m.positional, ws.ids, ws.x], [Math.ceil((rows * d) / 64), 1]);
+  }
+
+  // Decoder input of the step the GPU-side counter ws.step is at, from the token history -> ws.y.
+  embedTarget(m, ws, B) {
+    const d = m.cfg.d_model;
+    return this.op('embed_target', [['u', B], ['u', d], ['f', Math.fround(Math.sqrt(d))]],
+      [m.embedding, m.embeddingScale, m.positional, ws.history, ws.step, ws.y], [Math.ceil((B * d) / 64), 1]);
+  }
+
+  ssru(a, b, cell, n) {
+    return this.op('ssru', [['u', n]], [a, b, cell], [Math.ceil(n / 64), 1]);
+  }
+
+  // history[step, r] = the greedy choice of logits row r (never UNK).
+  argmax(m, ws, B) {
+    return this.op('argmax', [['u', B], ['u', m.cfg.vocab_size], ['u', m.cfg.unk_id]], [ws.logits, ws.step, ws.history], [Math.ceil(B / 64), 1]);
+  }
+
+  advance(ws) {
+    return this.op('advance', null, [ws.step], [1, 1]);
+  }
+
   // x = LayerNorm(x + FFN(x)) for `rows` rows of x.
   feedForward(m, f, x, rows, ws) {
     const { d_model: d, ffn } = m.cfg;
@@ -148,9 +175,7 @@ export class GpuDecoder {
 
   encoderOps(m, ws, B, S) {
     const { cfg } = m, d = cfg.d_model, rows = B * S;
-    const sqrtD = Math.fround(Math.sqrt(d));
-    const ops = [this.op('embed_source', [['u', rows], ['u', d], ['u', S], ['f', sqrtD]],
-      [m.embedding, m.embeddingScale, m.positional, ws.ids, ws.x], [Math.ceil((rows * d) / 64), 1])];
+    const ops = [this.embedSource(m, ws, rows, S)];
     for (const L of m.enc) {
       ops.push(this.quantize(ws.x, rows, d, ws, m),
         this.gemm(L.attn.q, rows, ws.q, ws), this.gemm(L.attn.k, rows, ws.k, ws), this.gemm(L.attn.v, rows, ws.v, ws),
@@ -166,12 +191,10 @@ export class GpuDecoder {
 
   stepOps(m, ws, B, S) {
     const { cfg } = m, d = cfg.d_model;
-    const sqrtD = Math.fround(Math.sqrt(d));
-    const ops = [this.op('embed_target', [['u', B], ['u', d], ['f', sqrtD]],
-      [m.embedding, m.embeddingScale, m.positional, ws.history, ws.step, ws.y], [Math.ceil((B * d) / 64), 1])];
+    const ops = [this.embedTarget(m, ws, B)];
     m.dec.forEach((L, l) => {
       ops.push(this.quantize(ws.y, B, d, ws, m), this.gemm(L.forget, B, ws.a, ws), this.gemm(L.ssru, B, ws.bb, ws),
-        this.op('ssru', [['u', B * d]], [ws.a, ws.bb, ws.cells[l]], [Math.ceil((B * d) / 64), 1]),
+        this.ssru(ws.a, ws.bb, ws.cells[l], B * d),
         this.addNorm(ws.y, ws.a, L.ssruNorm, B, d),
         this.quantize(ws.y, B, d, ws, m), this.gemm(L.cross.q, B, ws.q, ws),
         this.attention(ws.q, ws.crossK[l], ws.crossV[l], ws, B, 1, S, cfg),
@@ -180,8 +203,7 @@ export class GpuDecoder {
         ...this.feedForward(m, L.ffn, ws.y, B, ws));
     });
     ops.push(this.quantize(ws.y, B, d, ws, m), this.gemm(m.output, B, ws.logits, ws),
-      this.op('argmax', [['u', B], ['u', cfg.vocab_size], ['u', cfg.unk_id]], [ws.logits, ws.step, ws.history], [Math.ceil(B / 64), 1]),
-      this.op('advance', null, [ws.step], [1, 1]));
+      this.argmax(m, ws, B), this.advance(ws));
     return ops;
   }
 

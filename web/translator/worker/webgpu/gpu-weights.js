@@ -15,7 +15,7 @@ function assertSupported(model) {
 // int8 rows [out, in] -> floats holding the same integers, as vec4s transposed to [in/4, out]
 // (gemm_qs8.wgsl says why floats). Four times the bytes of int8 on the GPU: 31 MB for our
 // 7.9 M-parameter models.
-function transposeToFloat(q, out, inDim) {
+export function transposeToFloat(q, out, inDim) {
   const k4 = inDim / 4;
   const t = new Float32Array(inDim * out);
   for (let n = 0; n < out; n++) {
