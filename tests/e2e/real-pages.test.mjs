@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cliTranslate } from '../cli.mjs';
-import { openTestPage } from './browser.mjs';
+import { openDemo, openTestPage } from './browser.mjs';
 
 
 // Everything a visitor or a script could depend on: the element objects, their attributes, code.
@@ -89,6 +89,34 @@ test('form: labels, placeholders, button values and options are translated; valu
     const restored = await snapshot(d.page);
     assert.equal(restored.html, before.html);
     assert.equal(await d.page.$eval('input[type=submit]', (i) => i.value), 'Create account');
+    assert.deepEqual(d.consoleErrors, []);
+  } finally {
+    await d.close();
+  }
+});
+
+test('shop demo: a row of links is translated link by link, separators kept; nothing else lost', { timeout: 120_000 }, async () => {
+  const d = await openDemo({ path: '/demo/shop.html' });
+  try {
+    await d.page.evaluate(() => window.TranslateWidget.ready);
+    const before = await snapshot(d.page);
+    const nav = () => d.page.$eval('nav', (n) => ({
+      links: [...n.querySelectorAll('a')].map((a) => a.textContent),
+      separators: [...n.childNodes].filter((c) => c.nodeType === 3).map((t) => t.data),
+    }));
+    const source = await nav();
+    assert.deepEqual(source.links, ['Products', 'Buying guide', 'Cart', 'Contact']);
+    await translateAll(d.page, 'de');
+    const after = await snapshot(d.page);
+    const translated = await nav();
+    assert.deepEqual(translated.links, cliTranslate('en-de', source.links), 'each link is translated on its own');
+    assert.deepEqual(translated.separators, source.separators, 'the separators between the links stay');
+    assert.ok(after.sameElements);
+    assert.deepEqual(after.hrefs, before.hrefs);
+    assert.deepEqual(after.code, before.code, 'the discount code is not translated');
+    assert.equal(await d.page.$eval('#guide .notranslate', (p) => p.textContent), 'Northwind Outfitters™ is a brand name and is not translated.');
+    await d.page.evaluate(() => window.TranslateWidget.restore());
+    assert.equal((await snapshot(d.page)).html, before.html);
     assert.deepEqual(d.consoleErrors, []);
   } finally {
     await d.close();

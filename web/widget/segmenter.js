@@ -52,9 +52,13 @@ function hasBlockInside(el) {
 export function segmentsOf(block, sourceLang, textOf = (n) => n.data) {
   const segments = [];
   let cur = [];
+  const push = (items) => {
+    const text = items.map((n) => deepText(n, textOf)).join('');
+    if (items.length && hasText(text)) segments.push({ items, text });
+  };
   const flush = () => {
-    const text = cur.map((n) => deepText(n, textOf)).join('');
-    if (cur.length && hasText(text)) segments.push({ items: cur, text });
+    if (isLinkRow(cur, textOf)) for (const link of cur.filter((n) => n.nodeType === 1)) push([link]);
+    else push(cur);
     cur = [];
   };
   for (const child of block.childNodes) {
@@ -64,6 +68,15 @@ export function segmentsOf(block, sourceLang, textOf = (n) => n.data) {
   }
   flush();
   return segments;
+}
+
+// A row of links with only separators between them ("Home · Shop · Contact", "Docs › Install",
+// "Privacy | Terms"): a menu, not a sentence. Each link is then a segment of its own and the
+// separators stay as they are.
+function isLinkRow(run, textOf) {
+  const links = run.filter((n) => n.nodeType === 1);
+  return links.length >= 2 && links.every((n) => n.tagName === 'A') &&
+    run.every((n) => n.nodeType === 1 || !hasText(textOf(n)));
 }
 
 // A node's original text: its text nodes' originals (textOf), in order.
