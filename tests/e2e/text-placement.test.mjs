@@ -76,6 +76,21 @@ test('a number in its own element keeps its text and is not shown twice', async 
   assert.equal(r.elements[0].text, '3');
 });
 
+test('an e-mail address or URL in a link is kept as it is, found in the translation, never translated', async () => {
+  const r = await place('Write to <a href="mailto:help@example.com">help@example.com</a> today.', 'Schreiben Sie noch heute an help@example.com.',
+    { 'help@example.com': 'Hilfe' });
+  assert.equal(r.text, 'Schreiben Sie noch heute an help@example.com.');
+  assert.deepEqual(r.elements[0], { tag: 'A', text: 'help@example.com', attrs: ['href=mailto:help@example.com'] });
+  const url = await place('See <a href="https://example.org/docs">https://example.org/docs</a> for more.', 'Mehr dazu unter https://example.org/docs.');
+  assert.equal(url.text, 'Mehr dazu unter https://example.org/docs.');
+});
+
+test('an address the model dropped stays where it stood, with a space on either side', async () => {
+  const r = await place('Write to <a href="mailto:help@example.com">help@example.com</a> or call us.', 'Schreiben Sie an oder rufen Sie uns an.');
+  assert.equal(r.elements[0].text, 'help@example.com');
+  assert.match(r.text, /\S help@example\.com \S/);
+});
+
 test('an element whose translation is not found verbatim still gets words; the text is the translation', async () => {
   const r = await place('A woman with a <strong>red umbrella</strong> walks past a shop.', 'Eine Frau mit einem roten Regenschirm geht an einem Geschäft vorbei.',
     { 'red umbrella': 'roter Regenschirm' });

@@ -7,8 +7,9 @@
 // A segment is a run of text nodes and inline elements (see segmenter.js). Its inline elements are
 //   * worded (contain letters): translated on their own too, so their translation can be found in
 //     the segment's translation; the words found there go into the element's text nodes;
-//   * numeric (digits, no letters: "3", "2024"): part of the sentence, keep their own text, which
-//     is looked up verbatim in the translation so it is not shown twice;
+//   * verbatim (digits without letters: "3", "2024"; or an e-mail address or URL, which a model
+//     must copy, never translate): part of the sentence, keep their own text, which is looked up
+//     in the translation so it is not shown twice;
 //   * symbolic (no letters or digits: an icon, a "¶" permalink): not sent to the model at all, keep
 //     their text, and stay at the same relative place in the sentence.
 // The text between placed elements is spread over the free text nodes between them, split at
@@ -18,11 +19,13 @@ import { deepText } from './segmenter.js';
 
 const LETTER = /\p{L}/u;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
+const ADDRESS = /^(?:[^\s@]+@[^\s@]+\.[^\s@]+|(?:https?:\/\/|www\.)\S+)$/i;
 
 export function elementKind(el) {
   const text = el.textContent;
+  if (ADDRESS.test(text.trim())) return 'verbatim';
   if (LETTER.test(text)) return 'worded';
-  return WORD_CHAR.test(text) ? 'numeric' : 'symbolic';
+  return WORD_CHAR.test(text) ? 'verbatim' : 'symbolic';
 }
 
 // The text of a segment as the model should see it: symbolic elements left out.
@@ -78,7 +81,7 @@ const weightOf = (original) => original.replace(/\s+/g, ' ').trim().length;
 //   items: the segment's top-level nodes; textOf(textNode): its original text;
 //   partTranslation(el): the translation of a worded element's own text (or undefined).
 // -> Map(text node -> new data) for every node that shows part of the translation; the text nodes
-// of numeric and symbolic elements are not in it (they keep their original text).
+// of verbatim and symbolic elements are not in it (they keep their original text).
 export function placeSegment(items, translation, { textOf, partTranslation }) {
   const source = segmentSourceText(items, textOf);
   const lead = /^\s/.test(source) ? ' ' : '', trail = /\s$/.test(source) ? ' ' : '';
@@ -104,12 +107,16 @@ export function placeSegment(items, translation, { textOf, partTranslation }) {
       cursor = Math.max(cursor, at);
       continue;
     }
-    const want = (kind === 'numeric' ? deepText(item, textOf) : partTranslation(item) ?? '').trim();
+    const want = (kind === 'verbatim' ? deepText(item, textOf) : partTranslation(item) ?? '').trim();
     let at = findWord(lower, want.toLowerCase(), cursor);
     let end = at + want.length;
     if (at < 0) {
-      if (kind === 'numeric') {  // the model dropped or changed the number: keep it where it stood
+      if (kind === 'verbatim') {  // the model dropped or changed it: keep it where it stood
         at = end = proportional();
+        // `at` starts a word, so the text before ends in a space; the words after need one too.
+        placed.push({ item, at, end, kind, spaceAfter: true });
+        cursor = end;
+        continue;
       } else {
         // Not found verbatim: the element takes words of the translation from the proportional
         // position. The text is still exactly the segment's translation; only the element's
@@ -137,9 +144,11 @@ export function placeSegment(items, translation, { textOf, partTranslation }) {
   let from = 0;
   let free = [];
   let lastWorded = null;
+  let spaceFirst = false;
   const flushGap = (to, isLast) => {
     let gap = full.slice(from, to);
     if (from === 0) gap = lead + gap.trimStart();
+    if (spaceFirst && gap && !/^\s/.test(gap)) gap = ' ' + gap;
     if (isLast) gap = gap.trimEnd() + trail;
     if (free.length) {
       spread(gap, free.map((n) => weightOf(textOf(n)))).forEach((s, i) => writes.set(free[i], s));
@@ -159,6 +168,7 @@ export function placeSegment(items, translation, { textOf, partTranslation }) {
     const spot = placed[p++];
     flushGap(spot.at, false);
     from = spot.end;
+    spaceFirst = !!spot.spaceAfter;
     if (spot.kind === 'worded') {
       const inner = textNodesIn(item).filter((n) => !isInsideFixed(n, item));
       // No words of the translation left for it (earlier elements took them all): its own
@@ -173,7 +183,7 @@ export function placeSegment(items, translation, { textOf, partTranslation }) {
   return writes;
 }
 
-// True for a text node inside a symbolic/numeric element nested in a worded one: it keeps its text.
+// True for a text node inside a symbolic/verbatim element nested in a worded one: it keeps its text.
 function isInsideFixed(node, top) {
   for (let el = node.parentNode; el && el !== top; el = el.parentNode) {
     if (el.nodeType === 1 && elementKind(el) !== 'worded') return true;
