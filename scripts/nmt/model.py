@@ -199,7 +199,7 @@ class Transformer(nn.Module):
         for layer, cell, kv in zip(self.dec, cells, cross):
             x, cell = layer(x, cell, kv, mask, self.drop)
             new_cells.append(cell)
-        logits = x @ self.embedding.t() + self.output_bias
+        logits = F.linear(x, self.embedding, self.output_bias)  # one addmm: under autocast, no f32 bias pass
         return logits, (new_cells, cross)
 
     def forward(self, src, src_len, tgt_in):

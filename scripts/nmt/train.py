@@ -24,6 +24,7 @@ import torch.nn.functional as F
 
 from . import carry_over, data
 from .bleu import corpus_bleu
+from .loss import smoothed_cross_entropy
 from .model import Config, Transformer, greedy
 
 
@@ -209,8 +210,7 @@ def main():
                 g["lr"] = lr_at(pos["step"] + 1, args, pos)
             with autocast():
                 logits = model(src, src_len, tgt_in)
-            loss = F.cross_entropy(logits.float().reshape(-1, cfg.vocab_size), tgt_out.reshape(-1),
-                                   ignore_index=-100, label_smoothing=args.smoothing, reduction="sum")
+            loss = smoothed_cross_entropy(logits.reshape(-1, cfg.vocab_size), tgt_out.reshape(-1), args.smoothing)
             n = int((tgt_out != -100).sum())
             opt.zero_grad(set_to_none=True)  # no zero-filling of every gradient
             (loss / n).backward()
