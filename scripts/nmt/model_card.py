@@ -22,6 +22,15 @@ PART_NAMES = {"news": "news (newstest2013)", "everyday": "everyday (Tatoeba, hel
               "interface": "interface (UI messages, held out)", "captions": "captions (Multi30k val)"}
 
 
+def probe_section(path, src):
+    """What a visitor would read: the shipped model's output on the probe lines, unedited."""
+    if not path:
+        return ""
+    return (f"\n## Ordinary web text, as translated by this model\n\nThe twenty lines of `scripts/probe/{src}.txt` "
+            "(interface strings, prices, placeholders, news, instructions; written for this, from no corpus), "
+            "output of `scripts/probe-model` with the shipped file, unedited:\n\n```\n" + open(path).read().rstrip() + "\n```\n")
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--src", required=True)
@@ -32,6 +41,7 @@ def main():
     p.add_argument("--f32-bytes", type=int, required=True)
     p.add_argument("--checkpoints", nargs="+", required=True)
     p.add_argument("--notes", default="", help="free text: what the model is good and bad at, restarts")
+    p.add_argument("--probe", default=None, help="scripts/probe-model's output with this model: shown as it is")
     a = p.parse_args()
     last = torch.load(os.path.join(a.run, "last.pt"), map_location="cpu")
     pos, cfg = last["pos"], last["config"]
@@ -89,6 +99,7 @@ terms. Never trained on: FLORES, NTREX, WMT newstest 2014 and later, Tatoeba tes
 
 int8 greedy output is identical to f32 for {i8.get('identical_to_f32', 0) * 100:.1f} % of the test_2016_flickr sentences.
 {('Notes: ' + a.notes) if a.notes else ''}
+{probe_section(a.probe, a.src)}
 
 BLEU is sacreBLEU-compatible (13a tokenization) computed by `scripts/nmt/bleu.py` on the output of
 `build/tw-translate`; reproduce with `scripts/ship-model {a.src} {a.tgt}`.
