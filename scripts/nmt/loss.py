@@ -18,8 +18,8 @@ class _SmoothedCrossEntropy(torch.autograd.Function):
     def forward(ctx, logits, target, eps, ignore_index):
         valid = target != ignore_index
         safe = torch.where(valid, target, torch.zeros_like(target))
-        lse = torch.empty(logits.shape[0])
-        loss = torch.zeros(())
+        lse = torch.empty(logits.shape[0], device=logits.device)
+        loss = torch.zeros((), device=logits.device)
         for r in range(0, logits.shape[0], ROWS):
             x = logits[r:r + ROWS].to(torch.float32, copy=True)
             picked = x.gather(1, safe[r:r + ROWS, None]).squeeze(1)
@@ -41,7 +41,7 @@ class _SmoothedCrossEntropy(torch.autograd.Function):
         for r in range(0, logits.shape[0], ROWS):
             p = logits[r:r + ROWS].to(torch.float32, copy=True).sub_(lse[r:r + ROWS, None]).exp_()
             p.sub_(eps / vocab)
-            p.scatter_add_(1, safe[r:r + ROWS, None], torch.full((p.shape[0], 1), eps - 1.0))
+            p.scatter_add_(1, safe[r:r + ROWS, None], torch.full((p.shape[0], 1), eps - 1.0, device=p.device))
             grad[r:r + ROWS] = p.mul_(scale[r:r + ROWS, None])
         return grad, None, None, None
 
