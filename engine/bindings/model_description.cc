@@ -63,7 +63,8 @@ std::string DescribeModel(const Translator& translator) {
                   ",\"dec_cell\":" + Quote(cfg.dec_cell == ModelConfig::Cell::kSsru ? "ssru" : "self-attention") +
                   ",\"activation\":" + Quote(cfg.activation == ModelConfig::Activation::kRelu ? "relu" : "swish") +
                   ",\"eos_id\":" + num(cfg.eos_id) + ",\"unk_id\":" + num(cfg.unk_id) +
-                  ",\"int8_arithmetic\":" + Quote(cfg.marian_int8 ? "marian-shifted" : "ours") + "}";
+                  ",\"int8_arithmetic\":" + Quote(cfg.marian_int8 ? "marian-shifted" : "ours") +
+                  ",\"placeholders\":" + Quote(cfg.placeholders) + "}";
   // Limits: one source chunk at most, and the most output tokens the greedy search gives it.
   o += ",\"limits\":{\"max_source_tokens\":" + num(opt.max_source_tokens) +
        ",\"max_target_tokens\":" + num(MaxOutputLength(cfg, opt.max_source_tokens, opt.search)) +

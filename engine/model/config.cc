@@ -48,6 +48,9 @@ ModelConfig ModelConfig::FromFile(const ModelFile& f) {
   const std::string arith = f.MetaOr("int8_arithmetic", "ours");
   if (arith == "marian-shifted") c.marian_int8 = true;
   else if (arith != "ours") throw Error(ErrorCode::kBadConfig, "unknown int8_arithmetic '" + arith + "'");
+  c.placeholders = f.MetaOr("placeholders", "");
+  if (!c.placeholders.empty() && c.placeholders != "{n}")
+    throw Error(ErrorCode::kBadConfig, "unknown placeholders '" + c.placeholders + "' (only \"{n}\" is known)");
   c.src_lang = f.MetaOr("src_lang", "");
   c.tgt_lang = f.MetaOr("tgt_lang", "");
   return c;

@@ -5,7 +5,9 @@
 // eos_id, unk_id, and optionally src_lang, tgt_lang, max_length_factor (default 2),
 // vocab_pieces (the SentencePiece size the model was trained with), name, license, and
 // int8_arithmetic ("ours", the default, or "marian-shifted" for models imported from Marian
-// intgemm8 + alphas files: backends/marian_int8.h).
+// intgemm8 + alphas files: backends/marian_int8.h), and placeholders ("{n}": the model was trained
+// to pass numbered placeholders {1}, {2}, … through untouched, so callers may stand them in for
+// text that must not be translated; absent: it was not, and callers must not rely on it).
 #pragma once
 #include <string>
 
@@ -23,6 +25,7 @@ struct ModelConfig {
   int eos_id = 0, unk_id = 1;
   float max_length_factor = 2.f;
   bool marian_int8 = false;  // int8_arithmetic == "marian-shifted"
+  std::string placeholders;  // "{n}" or "" (see above)
   std::string src_lang, tgt_lang;
 
   // Validates ranges and consistency; throws kBadConfig naming the offending key.

@@ -34,12 +34,18 @@ def main():
     p.add_argument("--tgt", required=True)
     p.add_argument("--name", default="")
     p.add_argument("--license", default="CC-BY-4.0 model trained on Multi30k (research use of Flickr30k captions)")
+    p.add_argument("--placeholders", action="store_true",
+                   help="the model was trained to pass {1}, {2}, … through (nmt.corpus placeholder copies): "
+                        "recorded in the file, so callers may stand placeholders in for kept text")
     a = p.parse_args()
     state, cfg = average_checkpoints(a.checkpoints)
     with open(a.vocab, "rb") as f:
         vocab_sha = hashlib.sha256(f.read()).hexdigest()
-    export(state, cfg, a.out, a.dtype, {"src_lang": a.src, "tgt_lang": a.tgt, "name": a.name or f"{a.src}-{a.tgt}",
-                                        "license": a.license, "vocab_sha256": vocab_sha, "max_length_factor": 2})
+    meta = {"src_lang": a.src, "tgt_lang": a.tgt, "name": a.name or f"{a.src}-{a.tgt}",
+            "license": a.license, "vocab_sha256": vocab_sha, "max_length_factor": 2}
+    if a.placeholders:
+        meta["placeholders"] = "{n}"  # the engine's one known convention (engine/model/config.h)
+    export(state, cfg, a.out, a.dtype, meta)
     print(a.out)
 
 

@@ -22,7 +22,7 @@ function brokenSite() {
   registry.models = registry.models.filter((m) => m.id === 'en-de');
   registry.models[0].files.model.sha256 = createHash('sha256').update(model).digest('hex');
   writeFileSync(join(dir, 'models', 'registry.json'), JSON.stringify(registry));
-  const html = readFileSync(join(root, 'web', 'demo', 'index.html'), 'utf8')
+  const html = readFileSync(join(root, 'web', 'demo', 'captions.html'), 'utf8')
     .replace('<script src="/dist/translate-widget.js" data-to="de,fr" data-models="/models/" defer>', '<script src="/dist/translate-widget.js" data-to="de" data-models="/broken/models/" defer>');
   writeFileSync(join(dir, 'index.html'), html);
   return dir;

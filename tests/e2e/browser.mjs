@@ -5,7 +5,7 @@ import { startServer } from '../../scripts/serve.mjs';
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--enable-unsafe-webgpu'];
 
-export async function openDemo({ csp = false, isolate = false, path = '/', mounts = {}, widget = true } = {}) {
+export async function openDemo({ csp = false, isolate = false, path = '/demo/captions.html', mounts = {}, widget = true } = {}) {
   const server = await startServer({ port: 0, csp, isolate, mounts });
   const origin = `http://127.0.0.1:${server.address().port}`;
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });

@@ -96,7 +96,7 @@ test('form: labels, placeholders, button values and options are translated; valu
 });
 
 test('shop demo: a row of links is translated link by link, separators kept; nothing else lost', { timeout: 120_000 }, async () => {
-  const d = await openDemo({ path: '/demo/shop.html' });
+  const d = await openDemo({ path: '/' });
   try {
     await d.page.evaluate(() => window.TranslateWidget.ready);
     const before = await snapshot(d.page);

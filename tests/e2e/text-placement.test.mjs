@@ -126,3 +126,50 @@ test('a padded translation of a short phrase does not swallow the rest of the se
   assert.equal(r.text, 'Une femme avec un parapluie rouge passe devant un magasin.');
   assert.ok(r.elements[0].text.trim().split(/\s+/).length <= 3, r.elements[0].text);
 });
+
+test('a price or icon that closes the sentence stays at its end, spaced, when the model drops or mangles it', async () => {
+  const r = await place('Lightweight rain jacket, waterproof. <span class="price">€89.90</span>', 'Leichte Regenjacke, wasserdicht. 890');
+  assert.equal(r.text, 'Leichte Regenjacke, wasserdicht. 890 €89.90');
+  const r2 = await place('Next page <span aria-hidden="true">→</span>', 'Nächste Seite');
+  assert.equal(r2.text, 'Nächste Seite →');
+  const r3 = await place('<span class="count">3</span> items in your cart', 'Artikel in Ihrem Warenkorb');
+  assert.equal(r3.text, '3 Artikel in Ihrem Warenkorb');
+});
+
+// kept-inline.js: what a sentence with inline code, a notranslate name or a price is sent as.
+const units = (html, placeholders) => d.page.evaluate(async ({ html, placeholders }) => {
+  const { unitsOf } = await import('/widget/kept-inline.js');
+  const { segmentsOf } = await import('/widget/segmenter.js');
+  const box = document.createElement('p');
+  box.innerHTML = html;
+  document.body.append(box);
+  const out = segmentsOf(box, 'en').flatMap((seg) => unitsOf(seg, { sourceLang: 'en', textOf: (n) => n.data, placeholders }))
+    .map((u) => ({ source: u.source, runs: u.runs?.length ?? 0 }));
+  box.remove();
+  return out;
+}, { html, placeholders });
+
+test('kept inline elements: one sentence with placeholders where the model passes them, else runs of their own', async () => {
+  const html = 'Use the code <code>SUMMER24</code> at checkout, or write to <a href="mailto:a@example.com">a@example.com</a>. <span class="price">€5</span>';
+  assert.deepEqual(await units(html, true), [{ source: 'Use the code {1} at checkout, or write to {2}. ', runs: 3 }]);
+  // Without placeholders: split at the code; the address and the price stay for the model to copy.
+  assert.deepEqual(await units(html, false), [
+    { source: 'Use the code ', runs: 0 }, { source: ' at checkout, or write to a@example.com. €5', runs: 0 }]);
+  // At the start and after a colon a kept element is part of the sentence; after its full stop it
+  // is not (models drop it there); a kept element alone is not sent.
+  assert.deepEqual(await units('<span class="notranslate">Acme</span> is a brand. <kbd>Ctrl</kbd>', true), [{ source: '{1} is a brand. ', runs: 2 }]);
+  assert.deepEqual(await units('Call us: <span>+44 20 7946 0958</span>', true), [{ source: 'Call us: {1}', runs: 2 }]);
+  assert.deepEqual(await units('A warm jacket. <span>€89</span>', true), [{ source: 'A warm jacket. ', runs: 0 }]);
+  assert.deepEqual(await units('<code>npm</code>', true), []);
+  // Page text that looks like a placeholder: never mixed with ours.
+  assert.deepEqual(await units('Write {1} or <code>x</code> here.', true), [{ source: 'Write {1} or ', runs: 0 }, { source: ' here.', runs: 0 }]);
+});
+
+test('a placeholder translation is cut at its placeholders, in page order, or refused', async () => {
+  const pieces = (t, n) => d.page.evaluate(async ({ t, n }) => (await import('/widget/kept-inline.js')).piecesOf(t, n), { t, n });
+  assert.deepEqual(await pieces('Verwenden Sie {1} an der Kasse oder schreiben Sie an {2}.', 3),
+    ['Verwenden Sie ', ' an der Kasse oder schreiben Sie an ', '.']);
+  assert.equal(await pieces('Schreiben Sie an {2} oder verwenden Sie {1}.', 3), null);  // the page cannot reorder
+  assert.equal(await pieces('Verwenden Sie den Code an der Kasse.', 2), null);          // dropped
+  assert.equal(await pieces('{1} und {1}', 2), null);                                   // doubled
+});

@@ -105,6 +105,7 @@ TEST(CApi, ModelDescriptionIsTheEnginesView) {
               std::string::npos) << spec.name;
   }
   EXPECT_NE(json.find("\"max_target_tokens\":" + std::to_string(tw::MaxOutputLength(cfg, 256, {}))), std::string::npos);
+  EXPECT_NE(json.find("\"placeholders\":\"" + cfg.placeholders + "\""), std::string::npos);
   auto number_after = [&](const std::string& key) {
     const size_t at = json.find(key);
     EXPECT_NE(at, std::string::npos) << key;

@@ -111,6 +111,19 @@ TEST(ModelFile, BadMetadataIsBadConfig) {
   EXPECT_EQ(LoadError(WriteModelFile(meta, testing::TinyTensors({}))), ErrorCode::kBadConfig);
   meta.erase("dec_cell");
   EXPECT_EQ(LoadError(WriteModelFile(meta, testing::TinyTensors({}))), ErrorCode::kBadConfig);
+  meta = testing::TinyMeta({});
+  meta["placeholders"] = "%s";  // a convention the engine's callers do not know
+  std::string msg;
+  EXPECT_EQ(LoadError(WriteModelFile(meta, testing::TinyTensors({})), &msg), ErrorCode::kBadConfig);
+  EXPECT_NE(msg.find("unknown placeholders '%s'"), std::string::npos) << msg;
+}
+
+// Whether callers may stand {1}, {2}, … in for kept text is the model file's to say.
+TEST(ModelFile, PlaceholderConventionIsReadFromTheFile) {
+  auto meta = testing::TinyMeta({});
+  EXPECT_EQ(ModelConfig::FromFile(ModelFile::FromBytes(WriteModelFile(meta, testing::TinyTensors({})))).placeholders, "");
+  meta["placeholders"] = "{n}";
+  EXPECT_EQ(ModelConfig::FromFile(ModelFile::FromBytes(WriteModelFile(meta, testing::TinyTensors({})))).placeholders, "{n}");
 }
 
 TEST(ModelFile, HugeDeclaredSizeFailsBeforeAllocating) {

@@ -77,6 +77,22 @@ class ModelFormatMatchesEngine(unittest.TestCase):
     def test_self_attention_decoder(self):
         self.check("self-attention", "int8")
 
+    def test_export_records_the_placeholder_convention(self):
+        """nmt.export --placeholders writes what the engine reports to the widget and the API."""
+        import torch
+        from nmt.model import Config, Transformer
+        vocab = describe(os.path.join(ROOT, "models", "en-de", "model.twm"))["config"]["vocab_size"]
+        cfg = Config(vocab, d_model=16, heads=2, ffn=24, enc_layers=1, dec_layers=1)
+        with tempfile.TemporaryDirectory() as d:
+            ckpt = os.path.join(d, "step1.pt")
+            torch.save({"model": Transformer(cfg).state_dict(), "config": cfg.to_dict()}, ckpt)
+            env = dict(os.environ, PYTHONPATH=os.path.join(ROOT, "scripts"))
+            for flag, want in (([], ""), (["--placeholders"], "{n}")):
+                out = os.path.join(d, "m.twm")
+                subprocess.run([sys.executable, "-m", "nmt.export", ckpt, "--out", out, "--vocab", VOCAB,
+                                "--src", "en", "--tgt", "de", *flag], check=True, env=env, capture_output=True)
+                self.assertEqual(describe(out)["config"]["placeholders"], want)
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -1,5 +1,5 @@
 // "Load more" adds captions after the page loaded: the widget translates them too.
-// In the page's own language (index.html is English, de.html German).
+// In the page's own language (captions.html is English, de.html German).
 const MORE = {
   en: [
     ['photo5.svg', 'A street musician plays the guitar.', 'A man plays the guitar on the street while people watch.'],

@@ -25,7 +25,7 @@ const toError = (m) => (m.engineCode !== undefined ? fromEngineError(m.engineCod
 
 export class EngineWorker {
   // init: { engineUrl, wasm, backend, device, stages: [{ model, vocab }] }; resolves once the
-  // engine is loaded; w.state is then { device: 'webgpu'|'wasm', reason?, adapter? }.
+  // engine is loaded; w.state is then { device: 'webgpu'|'wasm', placeholders, reason?, adapter? }.
   static async start(init) {
     const w = new EngineWorker(await spawn());
     w.worker.post({ type: 'init', ...init });
@@ -44,7 +44,7 @@ export class EngineWorker {
     this.nextId = 1;
     this.ready = new Promise((resolve, reject) => { this.readyResolve = resolve; this.readyReject = reject; });
     worker.onMessage((m) => {
-      if (m.type === 'ready') this.readyResolve({ device: m.device, reason: m.reason, adapter: m.adapter, measured: m.measured, threads: m.threads });
+      if (m.type === 'ready') this.readyResolve({ device: m.device, reason: m.reason, adapter: m.adapter, measured: m.measured, threads: m.threads, placeholders: m.placeholders });
       else if (m.type === 'error' && m.id === undefined) this.readyReject(toError(m));
       else if (m.type === 'result' || m.type === 'error') {
         const p = this.pending.get(m.id);

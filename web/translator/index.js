@@ -195,6 +195,9 @@ export async function createTranslator(options = {}) {
     from: stages[0].from, to: stages[stages.length - 1].to, route: stages.map((s) => s.id),
     stats: { sourceTokens: 0 },
     keep,  // do-not-translate terms, kept verbatim in every translation
+    // True when every model of the route passes placeholders {1}, {2}, … through untouched (the
+    // model file says so): callers may stand them in for text that must stay as written.
+    placeholders: first.placeholders === true,
     // 'webgpu' or 'wasm'; deviceReason says why WebGPU is not in use when it was asked for.
     device: first.device, deviceReason: first.reason ?? null, adapter: first.adapter ?? null,
     // auto on a hardware adapter: the start-up measurement that chose the device
@@ -203,7 +206,7 @@ export async function createTranslator(options = {}) {
       const many = Array.isArray(input);
       const texts = many ? input : [input];
       const lines = texts.flatMap((t) => String(t).split('\n'));
-      const res = await translateKeeping(lines, keep, run);
+      const res = await translateKeeping(lines, keep, run, translator.placeholders);
       translator.stats.sourceTokens += res.sourceTokens;
       let at = 0;
       const out = texts.map((t) => { const n = String(t).split('\n').length; const s = res.lines.slice(at, at + n).join('\n'); at += n; return s; });
@@ -214,7 +217,7 @@ export async function createTranslator(options = {}) {
       const parts = splitSentences(String(text));
       let sofar = '';
       for (const p of parts) {
-        const [t] = (await translateKeeping([p.text], keep, run)).lines;
+        const [t] = (await translateKeeping([p.text], keep, run, translator.placeholders)).lines;
         sofar += (sofar && p.space ? p.space : '') + t;
         yield sofar;
       }

@@ -1,14 +1,16 @@
 // Translates a live page in place, follows the page's own updates, and restores it exactly.
 //
-// The jobs are split: segmenter.js finds what to translate, sentence-cache.js turns texts into
-// translations, text-placement.js decides which text node shows which words, restore-ledger.js
+// The jobs are split: segmenter.js finds what to translate, kept-inline.js what the model is sent
+// of a sentence with kept elements in it, sentence-cache.js turns texts into translations,
+// text-placement.js decides which text node shows which words, restore-ledger.js
 // keeps the page's originals, scheduler.js orders the work. This file runs them and watches the
 // page: when the page (a framework) writes into a block we translated, that block is translated
 // again from its new original text; new content is translated as it appears. Only the widget's
 // own writes are ignored, and the widget only ever changes text node data and attribute values.
 import { RestoreLedger } from './restore-ledger.js';
 import { Scheduler } from './scheduler.js';
-import { deepText, findAttributeTargets, findBlocks, readableAttributes, segmentsOf, TRANSLATED_ATTRIBUTES } from './segmenter.js';
+import { piecesOf, unitsOf } from './kept-inline.js';
+import { deepText, findAttributeTargets, findBlocks, isKeptInline, readableAttributes, segmentsOf, TRANSLATED_ATTRIBUTES } from './segmenter.js';
 import { SentenceCache } from './sentence-cache.js';
 import { elementKind, placeSegment, segmentSourceText, textNodesIn } from './text-placement.js';
 
@@ -58,49 +60,75 @@ export class PageTranslator {
       .then((finished) => { if (finished) this.onDone({ lang, phase: 'all', blocks: later.length }); });
   }
 
-  // What the model sees of a block: its segments, each with the worded inline elements in it.
-  jobsOf(block) {
+  // What the model sees of a block: its segments as units (kept-inline.js), each with the worded
+  // inline elements in it (translated on their own too, to be found in the unit's translation).
+  jobsOf(block, placeholders) {
+    return segmentsOf(block, this.sourceLang, this.ledger.textOf).flatMap((seg) => this.jobsOfSegment(block, seg, placeholders));
+  }
+
+  jobsOfSegment(block, seg, placeholders) {
     const textOf = this.ledger.textOf;
-    return segmentsOf(block, this.sourceLang, textOf).map((seg) => ({
-      block, seg, source: segmentSourceText(seg.items, textOf),
-      worded: seg.items.filter((n) => n.nodeType === 1 && elementKind(n) === 'worded'),
+    return unitsOf(seg, { sourceLang: this.sourceLang, textOf, placeholders }).map((unit) => ({
+      block, ...unit, original: segmentSourceText(unit.items, textOf),
+      worded: unit.items.filter((n) => n.nodeType === 1 && !isKeptInline(n, this.sourceLang) && elementKind(n) === 'worded'),
     }));
   }
 
-  async translateBlocks(blocks, attrs, translator, gen) {
+  // One request for everything: units, their worded elements and attributes, so the worker sees
+  // full batches. -> { done: [{ job, full, parts }], attrs: [translation] }, or null if superseded.
+  async translateJobs(jobs, attrs, translator, gen) {
     const textOf = this.ledger.textOf;
-    const jobs = blocks.flatMap((b) => this.jobsOf(b));
-    // One request for everything: segments, their worded elements (to find them in the segment's
-    // translation) and attributes, so the worker sees full batches.
     const texts = [];
     for (const j of jobs) texts.push(j.source, ...j.worded.map((e) => deepText(e, textOf)));
     for (const a of attrs) texts.push(a.text.trim());
     const out = await this.cache.translate(texts, this.lang, translator, () => gen === this.generation);
-    if (!out) return;
+    if (!out) return null;
+    let k = 0;
+    const done = jobs.map((job) => ({ job, full: out[k++], parts: new Map(job.worded.map((e) => [e, out[k++]])) }));
+    return { done, attrs: attrs.map(() => out[k++]) };
+  }
+
+  async translateBlocks(blocks, attrs, translator, gen) {
+    const textOf = this.ledger.textOf;
+    const placeholders = translator.placeholders === true;
+    const first = await this.translateJobs(blocks.flatMap((b) => this.jobsOf(b, placeholders)), attrs, translator, gen);
+    if (!first) return;
+    // Sentences whose placeholders did not come back: their runs as sentences of their own.
+    for (const r of first.done) if (r.job.runs) r.pieces = piecesOf(r.full, r.job.runs.length);
+    const failed = first.done.filter((r) => r.job.runs && !r.pieces);
+    let done = first.done.filter((r) => !failed.includes(r));
+    if (failed.length) {
+      const again = await this.translateJobs(failed.flatMap((r) => this.jobsOfSegment(r.job.block, r.job, false)), [], translator, gen);
+      if (!again) return;
+      done = done.concat(again.done);
+    }
     this.writing(() => {
-      let k = 0;
-      for (const j of jobs) {
-        const full = out[k++];
-        const parts = new Map(j.worded.map((e) => [e, out[k++]]));
-        // The page changed this segment while it was being translated: its new text comes next.
-        if (this.dirty.has(j.block) || segmentSourceText(j.seg.items, textOf) !== j.source || !j.seg.items.every((n) => n.parentNode === j.block)) {
+      for (const r of done) {
+        const j = r.job;
+        // The page changed this unit while it was being translated: its new text comes next.
+        if (this.dirty.has(j.block) || segmentSourceText(j.items, textOf) !== j.original || !j.items.every((n) => n.parentNode === j.block)) {
           this.dirty.add(j.block);
           continue;
         }
-        this.applySegment(j, full, parts);
+        this.applyUnit(r);
         this.blocks.add(j.block);
       }
-      for (const a of attrs) {
-        const t = out[k++];
-        if (this.ledger.attrOf(a.el, a.attr) === a.text) this.ledger.writeAttr(a.el, a.attr, t);
-      }
+      attrs.forEach((a, i) => {
+        if (this.ledger.attrOf(a.el, a.attr) === a.text) this.ledger.writeAttr(a.el, a.attr, first.attrs[i]);
+      });
     });
   }
 
-  applySegment({ seg }, full, parts) {
+  // A unit's translation into its text nodes: whole, or piece by piece around its kept elements.
+  applyUnit({ job, full, parts, pieces }) {
     const textOf = this.ledger.textOf;
-    const writes = placeSegment(seg.items, full, { textOf, partTranslation: (el) => parts.get(el) });
-    for (const item of seg.items) {
+    const writes = new Map();
+    const runs = job.runs ?? [job.items];
+    runs.forEach((run, i) => {
+      const placed = placeSegment(run, pieces ? pieces[i] : full, { textOf, partTranslation: (el) => parts.get(el) });
+      for (const [node, data] of placed) writes.set(node, data);
+    });
+    for (const item of job.items) {
       for (const node of textNodesIn(item)) {
         // Nodes that show none of the translation show their original (it may have shown some before).
         const data = writes.has(node) ? writes.get(node) : textOf(node);

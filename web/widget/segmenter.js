@@ -40,13 +40,23 @@ export function isInline(node, sourceLang) {
   return node.nodeType === 1 && INLINE_TAGS.has(node.tagName) && !isSkipped(node, sourceLang) && !hasBlockInside(node) && !isControl(node);
 }
 
+// Inline elements kept as written inside the sentence around them: inline code (`code`, `kbd`,
+// `samp`) and inline elements marked translate="no" / .notranslate or in another language ("Run
+// <code>npm install</code> first.", "© <span class=notranslate>Acme</span>. All rights reserved.").
+// They stay part of their segment; kept-inline.js decides how the sentence goes to the model.
+const KEPT_INLINE_TAGS = new Set(['CODE', 'KBD', 'SAMP']);
+export function isKeptInline(node, sourceLang) {
+  return node.nodeType === 1 && (KEPT_INLINE_TAGS.has(node.tagName) || INLINE_TAGS.has(node.tagName)) &&
+    isSkipped(node, sourceLang) && !node.hasAttribute('data-translate-widget') && !hasBlockInside(node) && !isControl(node);
+}
+
 function hasBlockInside(el) {
   for (const c of el.children) if (!INLINE_TAGS.has(c.tagName) && c.tagName !== 'BR') return true;
   return false;
 }
 
-// A block's translatable runs: maximal sequences of text nodes and inline elements between
-// anything else (child blocks, controls, <br>, skipped elements). textOf(textNode) gives a text
+// A block's translatable runs: maximal sequences of text nodes, inline elements and kept inline
+// elements between anything else (child blocks, controls, <br>, other skipped elements). textOf(textNode) gives a text
 // node's original text (the page's, not a translation shown in it).
 // -> [{ items: Node[], text }] (text: the run's original text, inline elements included)
 export function segmentsOf(block, sourceLang, textOf = (n) => n.data) {
@@ -54,7 +64,9 @@ export function segmentsOf(block, sourceLang, textOf = (n) => n.data) {
   let cur = [];
   const push = (items) => {
     const text = items.map((n) => deepText(n, textOf)).join('');
-    if (items.length && hasText(text)) segments.push({ items, text });
+    // Something to translate besides kept elements.
+    const own = items.filter((n) => !isKeptInline(n, sourceLang)).map((n) => deepText(n, textOf)).join('');
+    if (items.length && hasText(own)) segments.push({ items, text });
   };
   const flush = () => {
     if (isLinkRow(cur, textOf)) for (const link of cur.filter((n) => n.nodeType === 1)) push([link]);
@@ -62,7 +74,7 @@ export function segmentsOf(block, sourceLang, textOf = (n) => n.data) {
     cur = [];
   };
   for (const child of block.childNodes) {
-    if (child.nodeType === 3 || isInline(child, sourceLang)) cur.push(child);
+    if (child.nodeType === 3 || isInline(child, sourceLang) || isKeptInline(child, sourceLang)) cur.push(child);
     else if (child.nodeType === 8) continue;  // comments do not split a sentence
     else flush();
   }

@@ -15,15 +15,16 @@
 // The text between placed elements is spread over the free text nodes between them, split at
 // spaces in proportion to how much text each node held; adjacent text nodes render as one run, so
 // the split is invisible.
+import { ADDRESS } from '../translator/verbatim.js';
 import { deepText } from './segmenter.js';
 
 const LETTER = /\p{L}/u;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
-const ADDRESS = /^(?:[^\s@]+@[^\s@]+\.[^\s@]+|(?:https?:\/\/|www\.)\S+)$/i;
+const ADDRESS_ONLY = new RegExp(`^(?:${ADDRESS})$`, 'iu');
 
 export function elementKind(el) {
   const text = el.textContent;
-  if (ADDRESS.test(text.trim())) return 'verbatim';
+  if (ADDRESS_ONLY.test(text.trim())) return 'verbatim';
   if (LETTER.test(text)) return 'worded';
   return WORD_CHAR.test(text) ? 'verbatim' : 'symbolic';
 }
@@ -101,9 +102,12 @@ export function placeSegment(items, translation, { textOf, partTranslation }) {
     const kind = elementKind(item);
     if (kind !== 'symbolic') srcPos += deepText(item, textOf).length;
     const proportional = () => toWordStart(full, Math.max(cursor, Math.round((startInSource / srcLen) * full.length)), full.length);
+    // An element that opens or closes the segment keeps that place (a price after a product's
+    // description, an icon before a label).
+    const atEdge = () => (startInSource === 0 ? cursor : srcPos >= source.trimEnd().length ? full.length : -1);
     if (kind === 'symbolic') {
-      const at = startInSource === 0 ? cursor : srcPos >= source.trimEnd().length ? full.length : proportional();
-      placed.push({ item, at, end: at, kind });
+      const at = atEdge() >= 0 ? atEdge() : proportional();
+      placed.push({ item, at, end: at, kind, spaceBefore: at === full.length && /\s$/.test(source.slice(0, startInSource)) });
       cursor = Math.max(cursor, at);
       continue;
     }
@@ -112,9 +116,10 @@ export function placeSegment(items, translation, { textOf, partTranslation }) {
     let end = at + want.length;
     if (at < 0) {
       if (kind === 'verbatim') {  // the model dropped or changed it: keep it where it stood
-        at = end = proportional();
+        at = end = atEdge() >= 0 ? atEdge() : proportional();
         // `at` starts a word, so the text before ends in a space; the words after need one too.
-        placed.push({ item, at, end, kind, spaceAfter: true });
+        placed.push({ item, at, end, kind, spaceAfter: true,
+          spaceBefore: at === full.length && /\s$/.test(source.slice(0, startInSource)) });
         cursor = end;
         continue;
       } else {
@@ -145,11 +150,12 @@ export function placeSegment(items, translation, { textOf, partTranslation }) {
   let free = [];
   let lastWorded = null;
   let spaceFirst = false;
-  const flushGap = (to, isLast) => {
+  const flushGap = (to, isLast, spaceLast = false) => {
     let gap = full.slice(from, to);
     if (from === 0) gap = lead + gap.trimStart();
     if (spaceFirst && gap && !/^\s/.test(gap)) gap = ' ' + gap;
     if (isLast) gap = gap.trimEnd() + trail;
+    if (spaceLast && gap && !/\s$/.test(gap)) gap += ' ';
     if (free.length) {
       spread(gap, free.map((n) => weightOf(textOf(n)))).forEach((s, i) => writes.set(free[i], s));
     } else if (gap && lastWorded) {
@@ -166,7 +172,7 @@ export function placeSegment(items, translation, { textOf, partTranslation }) {
       continue;
     }
     const spot = placed[p++];
-    flushGap(spot.at, false);
+    flushGap(spot.at, false, spot.spaceBefore);
     from = spot.end;
     spaceFirst = !!spot.spaceAfter;
     if (spot.kind === 'worded') {

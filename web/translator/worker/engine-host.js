@@ -97,6 +97,13 @@ export class EngineHost {
     return { sources, maxTarget, sourceTokens: this.m._tw_last_source_tokens(handle) };
   }
 
+  // The stage's model configuration as the engine read it (the `config` of the description below).
+  config(stage) {
+    const out = this.m._tw_model_description(this.stages[stage]);
+    if (!out) throw this.error();
+    return JSON.parse(this.m.UTF8ToString(out)).config;
+  }
+
   // The stage's model as the engine describes it (engine/bindings/model_description.h): config,
   // limits, activation levels and layout as parsed JSON, with the positional table and tensors
   // copied out of the engine's memory (views of a growing or shared heap would not stay valid).

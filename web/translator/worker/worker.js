@@ -4,7 +4,8 @@
 // Messages in:  { type: 'init', engineUrl, wasm, threads, stages: [{ model, vocab, shortlist? }], backend, device,
 //                 gpuMinLines, gpuBatch, gpuCalibrateSoftware (tests: run auto's measurement on a software adapter too) }
 //               { type: 'translate', id, lines, beam }   { type: 'lose-device' } (tests)   { type: 'dispose' }
-// Messages out: { type: 'ready', device, threads, reason?, adapter?, measured? }
+// Messages out: { type: 'ready', device, threads, placeholders, reason?, adapter?, measured? }
+//               (placeholders: every stage's model passes {1}, {2}, … through: engine/model/config.h)
 //               { type: 'result', id, lines, sourceTokens, device, fallback? } | { type: 'error', id?, code, message }
 // Requests are handled one at a time, in order: the GPU decoder's buffers serve one batch at once.
 import { startDevice, usesGpu } from './device-choice.js';
@@ -36,7 +37,8 @@ async function handle(msg) {
       host = await EngineHost.create(msg.engineUrl, msg.wasm, msg.threads ?? 1);
       for (const s of msg.stages) host.addStage(s.model, s.vocab, msg.backend, s.shortlist);
       choice = await startDevice(msg, host);
-      post({ type: 'ready', threads: host.threads, ...choice.state });
+      const placeholders = msg.stages.every((_, i) => host.config(i).placeholders === '{n}');
+      post({ type: 'ready', threads: host.threads, placeholders, ...choice.state });
     } else if (msg.type === 'translate') {
       post({ type: 'result', id: msg.id, ...(await translate(msg)) });
     } else if (msg.type === 'lose-device') {
