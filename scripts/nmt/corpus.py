@@ -14,9 +14,10 @@ Rules, each because a page needs it:
     is dropped: the model should learn that these pass through untouched;
   * a share of the pairs with numbers gets a copy with other numbers (same on both sides), so that
     numbers are copied rather than remembered;
-  * a share of the pairs with a name written the same on both sides ("Tom", "Linux") gets a copy
-    with the name replaced by {1} (or {2}, {3}): the placeholders a page's do-not-translate terms travel as
-    (web/translator/keep-terms.js), learned in the positions names take;
+  * a share of the pairs with names written the same on both sides ("Tom", "Linux") gets a copy
+    with one or two of them replaced by {1}, {2} in source order: the placeholders a page's kept
+    text travels as (web/translator/keep-terms.js, web/widget/kept-inline.js), learned in the
+    positions names take;
   * public evaluation sets never enter training or development data: news rows from newstest2014
     and later are skipped (the files carry 2015-2018 though the data README forbids them).
 """
@@ -206,12 +207,17 @@ def renumber(src, tgt, rng):
     return (a, b) if protected(a) == protected(b) else None
 
 
-def name_to_placeholder(src, tgt, k=1):
-    """The pair with one name that both sides spell alike (once each) replaced by {k}, or None."""
-    shared = [n for n in NAME.findall(src) if len(n) >= 3 and src.count(n) == 1 and tgt.count(n) == 1 and not src.startswith(n)]
+def names_to_placeholders(src, tgt, count=1):
+    """The pair with up to `count` names that both sides spell alike (once each) replaced by {1},
+    {2}, … in source order, as the widget and the JS API send kept text; or None."""
+    # Once each: "Linux" is not taken from "Linux users on Linux-Forum".
+    shared = [n for n in NAME.findall(src) if len(n) >= 3 and src.count(n) == 1 and tgt.count(n) == 1][:count]
     if not shared or "{" in src or "{" in tgt:
         return None
-    return src.replace(shared[0], f"{{{k}}}"), tgt.replace(shared[0], f"{{{k}}}")
+    shared.sort(key=src.index)
+    for k, name in enumerate(shared, 1):
+        src, tgt = src.replace(name, f"{{{k}}}"), tgt.replace(name, f"{{{k}}}")
+    return src, tgt
 
 
 def mix(train, rng, weights=WEIGHTS):
@@ -228,7 +234,7 @@ def mix(train, rng, weights=WEIGHTS):
                 if new:
                     out.append((new[0], new[1], origin + "+renumbered"))
             if rng.random() < PLACEHOLDER_AUGMENT_SHARE:
-                new = name_to_placeholder(en, tr, k=rng.choice((1, 1, 2, 3)))
+                new = names_to_placeholders(en, tr, count=rng.choice((1, 1, 2)))
                 if new:
                     out.append((new[0], new[1], origin + "+placeholder"))
     rng.shuffle(out)

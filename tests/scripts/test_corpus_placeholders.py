@@ -1,0 +1,31 @@
+"""nmt.corpus placeholder copies: what the widget and the JS API send ({1}, {2}, … in page order)
+is what the models learn to pass through."""
+import os
+import sys
+import unittest
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "scripts"))
+from nmt.corpus import names_to_placeholders  # noqa: E402
+
+
+class NamesToPlaceholders(unittest.TestCase):
+    def test_one_name_anywhere_including_the_start(self):
+        self.assertEqual(names_to_placeholders("Tom lives in Berlin.", "Tom wohnt in Berlin."),
+                         ("{1} lives in Berlin.", "{1} wohnt in Berlin."))
+
+    def test_two_names_numbered_in_source_order_whatever_the_target_order(self):
+        self.assertEqual(names_to_placeholders("Tom wrote to Mary.", "An Mary schrieb Tom.", count=2),
+                         ("{1} wrote to {2}.", "An {2} schrieb {1}."))
+
+    def test_names_not_on_both_sides_once_are_left_alone(self):
+        self.assertIsNone(names_to_placeholders("The dog sleeps.", "Der Hund schläft."))
+        self.assertIsNone(names_to_placeholders("Tom and Tom.", "Tom und Tom."))
+        self.assertIsNone(names_to_placeholders("Use {0} here, Tom.", "Tom, nutze {0} hier."))  # has placeholders
+
+    def test_a_name_inside_a_longer_one_is_not_split(self):
+        src, tgt = names_to_placeholders("Ask Linux users on Linux-Forum.", "Frag Linux-Nutzer im Linux-Forum.", count=2)
+        self.assertEqual((src, tgt), ("Ask Linux users on {1}.", "Frag Linux-Nutzer im {1}."))
+
+
+if __name__ == "__main__":
+    unittest.main()
