@@ -10,7 +10,7 @@ after(async () => { await d.close(); });
 
 // Builds html in a fresh <div>, places `full` (parts: translations of worded elements, by
 // element text), and reports the nodes before/after and the visible text.
-const place = (html, full, parts = {}) => d.page.evaluate(async ({ html, full, parts }) => {
+const place = (html, full, parts = {}, spacing = undefined) => d.page.evaluate(async ({ html, full, parts, spacing }) => {
   const { placeSegment, segmentSourceText } = await import('/widget/text-placement.js');
   const box = document.createElement('div');
   box.innerHTML = html;
@@ -27,7 +27,7 @@ const place = (html, full, parts = {}) => d.page.evaluate(async ({ html, full, p
   const items = [...box.childNodes];
   const textOf = (n) => n.data;
   const source = segmentSourceText(items, textOf);
-  const writes = placeSegment(items, full, { textOf, partTranslation: (el) => parts[el.textContent] });
+  const writes = placeSegment(items, full, { textOf, partTranslation: (el) => parts[el.textContent], spacing });
   for (const [node, data] of writes) node.data = data;
   const nodesAfter = all(box);
   const r = {
@@ -36,7 +36,7 @@ const place = (html, full, parts = {}) => d.page.evaluate(async ({ html, full, p
   };
   box.remove();
   return r;
-}, { html, full, parts });
+}, { html, full, parts, spacing });
 
 test('React-style split text nodes: the translation fills them in order, same nodes', async () => {
   const r = await place('You clicked the button |3| times.', 'Sie haben 3 Mal auf den Knopf geklickt.');
@@ -172,4 +172,11 @@ test('a placeholder translation is cut at its placeholders, in page order, or re
   assert.equal(await pieces('Schreiben Sie an {2} oder verwenden Sie {1}.', 3), null);  // the page cannot reorder
   assert.equal(await pieces('Verwenden Sie den Code an der Kasse.', 2), null);          // dropped
   assert.equal(await pieces('{1} und {1}', 2), null);                                   // doubled
+});
+
+test('beside a kept element the translation decides the spacing, at the page text the page does', async () => {
+  // " command." after <code>serve</code>, translated as the piece after {1} in "la commande {1}."
+  assert.equal((await place(' command.', '.', {}, { lead: 'translation', trail: 'source' })).text, '.');
+  assert.equal((await place(' command.', '.')).text, ' .');
+  assert.equal((await place('Use the code ', 'Utilisez le code ', {}, { lead: 'source', trail: 'translation' })).text, 'Utilisez le code ');
 });

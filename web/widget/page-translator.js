@@ -125,7 +125,9 @@ export class PageTranslator {
     const writes = new Map();
     const runs = job.runs ?? [job.items];
     runs.forEach((run, i) => {
-      const placed = placeSegment(run, pieces ? pieces[i] : full, { textOf, partTranslation: (el) => parts.get(el) });
+      // Beside a kept element the model's spacing counts; at the unit's ends the page's.
+      const spacing = { lead: i > 0 ? 'translation' : 'source', trail: i < runs.length - 1 ? 'translation' : 'source' };
+      const placed = placeSegment(run, pieces ? pieces[i] : full, { textOf, partTranslation: (el) => parts.get(el), spacing });
       for (const [node, data] of placed) writes.set(node, data);
     });
     for (const item of job.items) {

@@ -80,12 +80,16 @@ const weightOf = (original) => original.replace(/\s+/g, ' ').trim().length;
 
 // Where `translation` (of the segment's source text) goes in the segment's text nodes.
 //   items: the segment's top-level nodes; textOf(textNode): its original text;
-//   partTranslation(el): the translation of a worded element's own text (or undefined).
+//   partTranslation(el): the translation of a worded element's own text (or undefined);
+//   spacing: where the segment's leading / trailing space comes from: 'source' (the default: it
+//   borders other text of the page) or 'translation' (it borders a kept element that the model
+//   placed the text around: "la commande {1}." has no space before the full stop).
 // -> Map(text node -> new data) for every node that shows part of the translation; the text nodes
 // of verbatim and symbolic elements are not in it (they keep their original text).
-export function placeSegment(items, translation, { textOf, partTranslation }) {
+export function placeSegment(items, translation, { textOf, partTranslation, spacing = { lead: 'source', trail: 'source' } }) {
   const source = segmentSourceText(items, textOf);
-  const lead = /^\s/.test(source) ? ' ' : '', trail = /\s$/.test(source) ? ' ' : '';
+  const spaceOf = (from, re) => (re.test(from === 'source' ? source : translation) ? ' ' : '');
+  const lead = spaceOf(spacing.lead, /^\s/), trail = spaceOf(spacing.trail, /\s$/);
   const full = translation.trim();
   const lower = full.toLowerCase();
   // 1. Where each inline element goes in the translation.
