@@ -1,14 +1,15 @@
-// Do-not-translate terms (brand and product names), and addresses and long numbers (verbatim.js),
-// kept verbatim through translation.
+// Text kept as written through translation: do-not-translate terms (brand and product names),
+// and where the models pass placeholders through, what they copy badly (verbatim.js: addresses,
+// long numbers, prices, emoji, ©, other scripts).
 //
-// Where the models pass placeholders through (the model file says so), each term in a line is
-// first replaced by a placeholder ({1}, {2}, …); addresses and long numbers are kept only then
-// (a caption model copies them as well as it can, inside the sentence). Where the output does not give back exactly the
-// placeholders it was given (a sentence that confused the model), and always with models that
-// never learned placeholders, the line is translated in pieces: the text between the terms, each
-// piece on its own, joined with the terms as written. Less fluent, but the terms always survive.
+// Where the models pass placeholders through (the model file says so), each kept piece of a line
+// is replaced by a placeholder, numbered with the line's own ({1}, {2}, … in reading order). Where
+// the output does not give back exactly the placeholders it was given (a sentence that confused
+// the model), and always with models that never learned placeholders, the line is translated in
+// pieces: the text between the terms, each piece on its own, joined with the terms as written.
+// Less fluent, but the terms always survive.
 import { ErrorCodes, TranslatorError } from './errors.js';
-import { ADDRESS, LONG_NUMBER } from './verbatim.js';
+import { ADDRESS, FOREIGN_RUN, LONG_NUMBER, PRICE } from './verbatim.js';
 
 const HAS_WORDS = /[\p{L}\p{N}]/u;
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -22,13 +23,14 @@ export function normalizeKeepTerms(keep) {
   return [...new Set(list.map((t) => t.trim()).filter(Boolean))].sort((a, b) => b.length - a.length);
 }
 
-// What is kept in a line: the terms, and where the models pass placeholders through, addresses
-// and long numbers (verbatim.js). -> a global regex, or null when nothing is kept.
+// What is kept in a line: the terms, and where the models pass placeholders through, what they
+// copy badly (verbatim.js). -> a global regex, or null when nothing is kept.
 function keptPattern(terms, placeholders) {
-  const alternatives = terms.map(escape);
-  if (placeholders) alternatives.push(ADDRESS, LONG_NUMBER);
-  if (!alternatives.length) return null;
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+  const words = terms.map(escape);
+  if (placeholders) words.push(ADDRESS, LONG_NUMBER, PRICE);
+  const alternatives = words.length ? [`(?<![\\p{L}\\p{N}])(?:${words.join('|')})(?![\\p{L}\\p{N}])`] : [];
+  if (placeholders) alternatives.push(FOREIGN_RUN);  // "Acme™": no word boundary needed
+  return alternatives.length ? new RegExp(alternatives.join('|'), 'gu') : null;
 }
 
 // Pieces of a line: { text, term } in order; term pieces are kept as written.
@@ -44,14 +46,23 @@ function piecesOf(line, pattern) {
   return out;
 }
 
-// The placeholders a line already has (the widget sends kept elements as {1}, {2}, …): k when
-// they are exactly {1}…{k}, each once (ours then start at k + 1), else -1 (none of ours added).
-function ownPlaceholders(line) {
-  const nums = [...line.matchAll(/\{(\d+)\}/g)].map((m) => Number(m[1])).sort((a, b) => a - b);
-  return nums.every((n, i) => n === i + 1) ? nums.length : -1;
+// The line as sent: every placeholder, the line's own ({k} from the widget) and ours for the
+// kept pieces, renumbered {1}, {2}, … in reading order (as the models learned them). back[n] is
+// what {n} stands for: the own placeholder's text, or the kept piece.
+function numbered(pieces) {
+  const back = [null];
+  const text = pieces.map((p) => {
+    if (p.term) {
+      back.push(p.text);
+      return `{${back.length - 1}}`;
+    }
+    return p.text.replace(/\{\d+\}/g, (own) => {
+      back.push(own);
+      return `{${back.length - 1}}`;
+    });
+  }).join('');
+  return { text, back };
 }
-
-const placeholdersIn = (text) => [...text.matchAll(/\{(\d+)\}/g)].map((m) => Number(m[1])).sort((a, b) => a - b);
 
 // run(lines) -> { lines, sourceTokens }; returns the same for `lines`, terms kept.
 // placeholders: the models pass {1}, {2}, … through (translator.placeholders).
@@ -59,20 +70,21 @@ export async function translateKeeping(lines, terms, run, placeholders) {
   const pattern = keptPattern(terms, placeholders);
   if (!pattern) return run(lines);
   const split = lines.map((l) => piecesOf(l, pattern));
-  const termsOf = split.map((pieces) => pieces.filter((p) => p.term).map((p) => p.text));
-  // 1. Lines without terms as they are; lines with terms with placeholders, where the models pass
-  // them through, numbered after the line's own.
+  const kept = split.map((pieces) => pieces.some((p) => p.term));
+  // 1. Lines without kept pieces as they are; the others with placeholders where the models pass
+  // them through.
   const sentFor = [];  // line index of each line sent
   const sent = [];
-  const base = lines.map(ownPlaceholders);
+  const backOf = new Map();
   lines.forEach((line, i) => {
-    if (!termsOf[i].length) {
+    if (!kept[i]) {
       sentFor.push(i);
       sent.push(line);
-    } else if (placeholders && base[i] >= 0) {
-      let n = base[i];
+    } else if (placeholders) {
+      const { text, back } = numbered(split[i]);
       sentFor.push(i);
-      sent.push(split[i].map((p) => (p.term ? `{${++n}}` : p.text)).join(''));
+      sent.push(text);
+      backOf.set(i, back);
     }
   });
   const first = sent.length ? await run(sent) : { lines: [], sourceTokens: 0 };
@@ -80,11 +92,14 @@ export async function translateKeeping(lines, terms, run, placeholders) {
   const out = new Array(lines.length);
   sentFor.forEach((i, k) => {
     const t = first.lines[k];
-    const want = termsOf[i];
-    if (!want.length) out[i] = t;
-    // Every placeholder back once: the line's own {1}…{k} for the caller, ours for the terms.
-    else if (placeholdersIn(t).join() === Array.from({ length: base[i] + want.length }, (_, j) => j + 1).join())
-      out[i] = t.replace(/\{(\d+)\}/g, (m, j) => (Number(j) > base[i] ? want[Number(j) - base[i] - 1] : m));
+    const back = backOf.get(i);
+    if (!back) {
+      out[i] = t;
+      return;
+    }
+    // Every placeholder back, once each.
+    const got = [...t.matchAll(/\{(\d+)\}/g)].map((m) => Number(m[1])).sort((a, b) => a - b);
+    if (got.join() === back.slice(1).map((_, j) => j + 1).join()) out[i] = t.replace(/\{(\d+)\}/g, (_, n) => back[Number(n)]);
   });
   const retry = lines.map((_, i) => i).filter((i) => out[i] === undefined);
   if (!retry.length) return { lines: out, sourceTokens };

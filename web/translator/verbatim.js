@@ -1,9 +1,17 @@
-// Text a translation must copy character for character: e-mail addresses, web addresses, and long
-// numbers (phone numbers, order and account numbers, ISO dates). Small models copy them badly
-// ("+44 20 7946 0958" -> "4444 2046 20958"), so where the models pass placeholders through they
-// travel as {n} (keep-terms.js), and the widget keeps such elements as they are (text-placement.js).
+// Text a translation must copy character for character. Small models copy it badly: a phone
+// number comes back as "4444 2046 20958", "€25" as "25", an emoji or a Japanese name as invented
+// words, "©" as "Verbindet" (measured on the general-domain en→de candidate, step 8400). Where the
+// models pass placeholders through, such text travels as {n} (keep-terms.js); the widget keeps
+// elements holding only an address as they are (text-placement.js).
 
-// No trailing full stop or bracket: "Write to help@example.com." ends the sentence.
+// E-mail and web addresses; no trailing full stop or bracket ("Write to help@example.com.").
 export const ADDRESS = String.raw`[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?:\/\/|www\.)[^\s<>"]*[^\s<>".,;:!?)'\]]`;
 // Seven digits or more, in groups: "+44 20 7946 0958", "2026-12-02", "0800 123 4567".
 export const LONG_NUMBER = String.raw`\+?\d(?:[ \-./]?\d){6,}`;
+// An amount with its currency sign: "€25", "$1,299.00", "25 €".
+export const PRICE = String.raw`\p{Sc}\s?\d+(?:[.,]\d+)*|\d+(?:[.,]\d+)*\s?\p{Sc}`;
+// What these models never learned to translate: emoji and flags, ©®™, and scripts other than the
+// models' own (a Japanese company name in an English sentence). Runs of them go as one.
+const FOREIGN_CHAR = String.raw`[\p{Extended_Pictographic}\p{Regional_Indicator}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Devanagari}©®™]`;
+const JOINERS = String.raw`[\u{FE0F}\u{200D}\u{20E3}\p{M}]*`;
+export const FOREIGN_RUN = `${FOREIGN_CHAR}${JOINERS}(?:[ \\u{200D}]?${FOREIGN_CHAR}${JOINERS})*`;

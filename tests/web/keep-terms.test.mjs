@@ -1,0 +1,56 @@
+// keep-terms.js, the bookkeeping around the model: which pieces of a line travel as placeholders,
+// how they are numbered beside the widget's own, and what happens when the model loses one. The
+// model's side is played by a function that shows what it was sent (tests/web/api.test.mjs runs
+// the shipped models through the same code).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { normalizeKeepTerms, translateKeeping } from '../../web/translator/keep-terms.js';
+
+// A "model" that uppercases words and passes {n} through, or drops the last one when told to.
+function model({ drop = false } = {}) {
+  const sent = [];
+  const run = async (lines) => {
+    sent.push(...lines);
+    return {
+      lines: lines.map((l) => {
+        const out = l.replace(/[a-z]+/g, (w) => w.toUpperCase());
+        return drop ? out.replace(/\{\d+\}(?!.*\{\d+\})/, '') : out;
+      }),
+      sourceTokens: lines.length,
+    };
+  };
+  return { run, sent };
+}
+
+test('with placeholder models: addresses, long numbers, prices, emoji and other scripts travel as {n}', async () => {
+  const m = model();
+  const line = 'Write to help@example.com or call +44 20 7946 0958 about the €25 fee 🍕 from 東京電力.';
+  const { lines } = await translateKeeping([line, 'Plain words.'], [], m.run, true);
+  assert.deepEqual(m.sent, ['Write to {1} or call {2} about the {3} fee {4} from {5}.', 'Plain words.']);
+  assert.equal(lines[0], 'WRITE TO help@example.com OR CALL +44 20 7946 0958 ABOUT THE €25 FEE 🍕 FROM 東京電力.');
+  assert.equal(lines[1], 'PLAIN WORDS.');
+});
+
+test('the line\'s own placeholders (the widget\'s) are numbered with ours in reading order and given back as they were', async () => {
+  const m = model();
+  const { lines } = await translateKeeping(['© 2026 {1}. Call 0800 123 4567 or see {2}.'], [], m.run, true);
+  assert.deepEqual(m.sent, ['{1} 2026 {2}. Call {3} or see {4}.']);
+  assert.equal(lines[0], '© 2026 {1}. CALL 0800 123 4567 OR SEE {2}.');
+});
+
+test('a placeholder the model lost: the line is translated in pieces, the kept text as written', async () => {
+  const m = model({ drop: true });
+  const { lines } = await translateKeeping(['Ask Acme Cloud support today.'], normalizeKeepTerms('Acme, Acme Cloud'), m.run, true);
+  assert.deepEqual(m.sent, ['Ask {1} support today.', 'Ask', 'support today.']);
+  assert.equal(lines[0], 'ASK Acme Cloud SUPPORT TODAY.');
+});
+
+test('models without placeholders: only the terms are kept (in pieces); addresses and numbers stay in the sentence', async () => {
+  const m = model();
+  const { lines } = await translateKeeping(['Acme costs €25, call 0800 123 4567.'], ['Acme'], m.run, false);
+  assert.deepEqual(m.sent, ['costs €25, call 0800 123 4567.']);
+  assert.equal(lines[0], 'Acme COSTS €25, CALL 0800 123 4567.');
+  const plain = model();
+  await translateKeeping(['Call 0800 123 4567 about 🍕.'], [], plain.run, false);
+  assert.deepEqual(plain.sent, ['Call 0800 123 4567 about 🍕.']);
+});
