@@ -18,6 +18,8 @@ Rules, each because a page needs it:
     with one or two of them replaced by {1}, {2} in source order: the placeholders a page's kept
     text travels as (web/translator/keep-terms.js, web/widget/kept-inline.js), learned in the
     positions names take;
+  * interface strings of up to three words (buttons, menu items) are seen three times per epoch:
+    pages are full of them, and one sighting per epoch is too few for a word that stands alone;
   * public evaluation sets never enter training or development data: news rows from newstest2014
     and later are skipped (the files carry 2015-2018 though the data README forbids them).
 """
@@ -43,6 +45,11 @@ DEV_TATOEBA_ROWS = 2000
 DEV_UI_ROWS = 1000
 MAX_CHARS = 600
 MAX_RATIO = 2.5
+# Interface strings of up to three words (buttons, menu items, labels) are each seen this many
+# times per epoch: a visitor meets them on every page, and a single word seen once per epoch among
+# 300 000 rows is not learned ("Remove" -> "Erwartet", "Cancel" -> "Abstand" after 5 epochs).
+SHORT_UI_WORDS = 3
+SHORT_UI_COPIES = 3
 NUMBER_AUGMENT_SHARE = 0.3
 PLACEHOLDER_AUGMENT_SHARE = 0.1
 NAME = re.compile(r"(?<![\w{])[A-Z][\w&.-]*[\w](?![\w}])")
@@ -227,6 +234,8 @@ def mix(train, rng, weights=WEIGHTS):
         w = weights[name]
         whole, frac = int(w), w - int(w)
         picked = rows * whole + [r for r in rows if rng.random() < frac]
+        if name == "ui":
+            picked += [r for r in rows if len(r[0].split()) <= SHORT_UI_WORDS] * (SHORT_UI_COPIES - 1)
         out += picked
         for en, tr, origin in rows:
             if NUMBER.search(en) and rng.random() < NUMBER_AUGMENT_SHARE:

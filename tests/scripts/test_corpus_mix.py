@@ -1,11 +1,12 @@
-"""nmt.corpus placeholder copies: what the widget and the JS API send ({1}, {2}, … in page order)
-is what the models learn to pass through."""
+"""nmt.corpus mixing: placeholder copies as the widget and the JS API send them ({1}, {2}, … in
+page order), and short interface strings seen often enough to be learned."""
 import os
+import random
 import sys
 import unittest
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "scripts"))
-from nmt.corpus import names_to_placeholders  # noqa: E402
+from nmt.corpus import SHORT_UI_COPIES, mix, names_to_placeholders  # noqa: E402
 
 
 class NamesToPlaceholders(unittest.TestCase):
@@ -25,6 +26,16 @@ class NamesToPlaceholders(unittest.TestCase):
     def test_a_name_inside_a_longer_one_is_not_split(self):
         src, tgt = names_to_placeholders("Ask Linux users on Linux-Forum.", "Frag Linux-Nutzer im Linux-Forum.", count=2)
         self.assertEqual((src, tgt), ("Ask Linux users on {1}.", "Frag Linux-Nutzer im {1}."))
+
+
+class Mix(unittest.TestCase):
+    def test_short_interface_strings_are_repeated_and_nothing_else_is(self):
+        train = {"ui": [("Remove", "Entfernen", "ui"), ("Save all changes now", "Alle Änderungen jetzt speichern", "ui")],
+                 "news": [("Remove the lid.", "Den Deckel abnehmen.", "news")]}
+        out = mix(train, random.Random(0), weights={"ui": 1.0, "news": 1.0})
+        self.assertEqual(out.count(("Remove", "Entfernen", "ui")), SHORT_UI_COPIES)
+        self.assertEqual(out.count(("Save all changes now", "Alle Änderungen jetzt speichern", "ui")), 1)
+        self.assertEqual(out.count(("Remove the lid.", "Den Deckel abnehmen.", "news")), 1)
 
 
 if __name__ == "__main__":
