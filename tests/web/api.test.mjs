@@ -210,3 +210,16 @@ test('keep: do-not-translate terms come out verbatim, once each, in every kind o
 test('keep must be a string or an array of strings', async () => {
   await assert.rejects(createTranslator({ from: 'en', to: 'de', keep: 42 }), (e) => e.code === ErrorCodes.INVALID_OPTION);
 });
+
+test('scripts/translate-js.mjs (the model cards\' probe): one line out per line in, as the API translates them', async () => {
+  const lines = ['A dog runs through the snow.', '', 'Two men are talking on the street.'];
+  const out = execFileSync(process.execPath, [join(root, 'scripts', 'translate-js.mjs'), join(root, 'models', 'en-de', 'model.twm'),
+    join(root, 'models', 'en-de', 'vocab.spm')], { input: lines.join('\n') + '\n', encoding: 'utf8' }).split('\n').slice(0, -1);
+  const t = await createTranslator({ from: 'en', to: 'de' });
+  try {
+    assert.deepEqual(out, await t.translate(lines));
+    assert.equal(out[1], '');
+  } finally {
+    t.dispose();
+  }
+});
