@@ -54,3 +54,11 @@ test('models without placeholders: only the terms are kept (in pieces); addresse
   await translateKeeping(['Call 0800 123 4567 about 🍕.'], [], plain.run, false);
   assert.deepEqual(plain.sent, ['Call 0800 123 4567 about 🍕.']);
 });
+
+// Hostile text on the page: patterns that backtrack would hang the page here (the timeout is a
+// hang guard; with bounded patterns this takes well under a second).
+test('a million characters of near-addresses, near-numbers and currency signs come back unchanged', { timeout: 60_000 }, async () => {
+  const hostile = ['a.'.repeat(500_000) + '@', 'https://a' + '.'.repeat(1_000_000), '1.'.repeat(500_000), '€'.repeat(1_000_000)];
+  const { lines } = await translateKeeping(hostile, [], async (l) => ({ lines: l, sourceTokens: 0 }), true);
+  assert.deepEqual(lines.map((l) => l.length), hostile.map((l) => l.length));
+});

@@ -4,12 +4,14 @@
 // models pass placeholders through, such text travels as {n} (keep-terms.js); the widget keeps
 // elements holding only an address as they are (text-placement.js).
 
+// Every repeat is bounded: these run on the page's text, and "a.a.a.…@" or "1.1.1.…" 100 000
+// characters long must not cost seconds (tests/web/keep-terms.test.mjs).
 // E-mail and web addresses; no trailing full stop or bracket ("Write to help@example.com.").
-export const ADDRESS = String.raw`[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?:\/\/|www\.)[^\s<>"]*[^\s<>".,;:!?)'\]]`;
+export const ADDRESS = String.raw`[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}|(?:https?:\/\/|www\.)[^\s<>"]{0,2000}[^\s<>".,;:!?)'\]]`;
 // Seven digits or more, in groups: "+44 20 7946 0958", "2026-12-02", "0800 123 4567".
-export const LONG_NUMBER = String.raw`\+?\d(?:[ \-./]?\d){6,}`;
+export const LONG_NUMBER = String.raw`\+?\d(?:[ \-./]?\d){6,30}`;
 // An amount with its currency sign: "€25", "$1,299.00", "25 €".
-export const PRICE = String.raw`\p{Sc}\s?\d+(?:[.,]\d+)*|\d+(?:[.,]\d+)*\s?\p{Sc}`;
+export const PRICE = String.raw`\p{Sc}\s?\d{1,15}(?:[.,]\d{1,3}){0,5}|\d{1,15}(?:[.,]\d{1,3}){0,5}\s?\p{Sc}`;
 // What these models never learned to translate: emoji and flags, ©®™, and scripts other than the
 // models' own (a Japanese company name in an English sentence). Runs of them go as one.
 const FOREIGN_CHAR = String.raw`[\p{Extended_Pictographic}\p{Regional_Indicator}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Devanagari}©®™]`;
