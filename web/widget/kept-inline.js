@@ -15,6 +15,9 @@ import { elementKind, segmentSourceText } from './text-placement.js';
 
 const WORDS = /[\p{L}\p{N}]/u;
 const OURS = /\{\d+\}/;
+// Beyond this many in one sentence the models rarely give them all back (two: 84 % en→de,
+// 78 % en→fr); the runs go on their own instead of costing a failed translation first.
+const MAX_PLACEHOLDERS = 8;
 const SENTENCE_END = /[.!?…。！？]["'”’»)]*\s*$/u;
 
 // items split at kept elements -> { runs: Node[][], kept: Element[] }, runs.length = kept.length + 1.
@@ -48,7 +51,7 @@ export function unitsOf(seg, { sourceLang, textOf, placeholders }) {
   const last = SENTENCE_END.test(texts[lastFilled]) ? lastFilled : runs.length - 1;
   const span = runs.slice(0, last + 1);
   // Text that looks like one of our placeholders would make the answer ambiguous.
-  if (!placeholders || span.length === 1 || texts.some((t) => OURS.test(t))) return plain;
+  if (!placeholders || span.length === 1 || span.length > MAX_PLACEHOLDERS + 1 || texts.some((t) => OURS.test(t))) return plain;
   const source = span.map((_, k) => (k ? `{${k}}` : '') + texts[k]).join('');
   return [{ items: seg.items, source, runs: span }];
 }
