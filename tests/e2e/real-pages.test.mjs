@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cliTranslate } from '../cli.mjs';
 import { openDemo, openTestPage } from './browser.mjs';
+import { createTranslator } from '../../web/translator/index.js';
 
 
 // Everything a visitor or a script could depend on: the element objects, their attributes, code.
@@ -120,5 +121,39 @@ test('shop demo: a row of links is translated link by link, separators kept; not
     assert.deepEqual(d.consoleErrors, []);
   } finally {
     await d.close();
+  }
+});
+
+// With a model that passes placeholders (the file says so), a sentence with inline code in it is
+// translated whole around {1}, and the code element stays in its place between the two halves.
+// The expected text comes from the JS API in Node: the same WASM engine, so the same words.
+test('shop demo in French: "Use the code <code>SUMMER24</code> at checkout…" is one sentence, the code where the model put {1}', { timeout: 120_000 }, async () => {
+  const t = await createTranslator({ from: 'en', to: 'fr' });
+  const d = await openDemo({ path: '/' });
+  try {
+    const sentence = 'Use the code {1} at checkout to get 10% off your first order.';
+    const [whole] = await t.translate([sentence]);
+    const pieces = whole.split(/\{1\}/);
+    // Without placeholders (or when the model lost {1}): the two halves, translated on their own.
+    const halves = await t.translate(['Use the code', 'at checkout to get 10% off your first order.']);
+    const expected = t.placeholders && pieces.length === 2 ? { before: pieces[0], after: pieces[1] } : { before: halves[0] + ' ', after: ' ' + halves[1] };
+    await d.page.evaluate(() => window.TranslateWidget.ready);
+    const before = await snapshot(d.page);
+    await translateAll(d.page, 'fr');
+    const p = await d.page.$eval('#guide code', (code) => ({
+      same: code === window.__elements.find((e) => e.tagName === 'CODE'),
+      code: code.textContent,
+      before: code.previousSibling.data, after: code.nextSibling.data,
+    }));
+    assert.ok(p.same, 'the code element is the page\'s own');
+    assert.equal(p.code, 'SUMMER24');
+    assert.deepEqual({ before: p.before.trim(), after: p.after.trim() }, { before: expected.before.trim(), after: expected.after.trim() });
+    assert.ok(t.placeholders, 'the shipped en→fr model passes placeholders (models/en-fr/README.md)');
+    await d.page.evaluate(() => window.TranslateWidget.restore());
+    assert.equal((await snapshot(d.page)).html, before.html);
+    assert.deepEqual(d.consoleErrors, []);
+  } finally {
+    await d.close();
+    t.dispose();
   }
 });

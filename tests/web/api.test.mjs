@@ -223,3 +223,18 @@ test('scripts/translate-js.mjs (the model cards\' probe): one line out per line 
     t.dispose();
   }
 });
+
+test('translator.placeholders is what the model files say, for every model and for a pivot through English', async () => {
+  const says = (id) => JSON.parse(execFileSync(join(root, 'build', 'tw-translate'), ['--model', join(root, 'models', id, 'model.twm'),
+    '--vocab', join(root, 'models', id, 'vocab.spm'), '--describe'], { encoding: 'utf8' })).config.placeholders === '{n}';
+  const expected = Object.fromEntries(registry.models.map((m) => [m.id, says(m.id)]));
+  assert.ok(Object.values(expected).includes(true), 'at least one shipped model passes placeholders');
+  for (const m of registry.models) {
+    const t = await createTranslator({ model: m.id });
+    assert.equal(t.placeholders, expected[m.id], m.id);
+    t.dispose();
+  }
+  const pivot = await createTranslator({ from: 'de', to: 'fr' });
+  assert.equal(pivot.placeholders, expected['de-en'] && expected['en-fr'], 'every stage must pass them');
+  pivot.dispose();
+});
