@@ -68,9 +68,10 @@ test('intgemm8: Bergamot runs our intgemm8 export (int8shiftAll) close to our in
   const [a, b] = [await ours(files.oursInt8, files.vocab), await bergamot(files.int8Bin, files.vocab, 'int8shiftAll')];
   const same = a.filter((x, i) => x === b[i]).length;
   console.log(`int8: ${same}/${lines.length} identical (different quantization schemes: per-row weights and per-token activations vs per-tensor)`);
-  // Measured 85.1 %: both are int8 but quantize differently (we: per-row weights, per-token
-  // activations; Bergamot: one scale per matrix), so outputs diverge where the top two logits are close.
-  assert.ok(same / lines.length >= 0.8, `only ${same} identical`);
+  // Measured 85.1 % on the caption model, 80.6 % on the general-domain one: both are int8 but
+  // quantize differently (we: per-row weights, per-token activations; Bergamot: one scale per
+  // matrix), so outputs diverge where the top two logits are close. A broken export agrees on ~0.
+  assert.ok(same / lines.length >= 0.75, `only ${same} identical`);
   assert.ok(b.every((x) => x.length > 0));
 });
 
