@@ -35,7 +35,8 @@ export function splitRuns(items, isKept) {
 }
 
 // What a segment is sent as: [{ items, source, runs? }]. A unit with `runs` is one sentence with
-// placeholders between its runs (placeRuns puts its translation back); one without is plain text.
+// placeholders between its runs (piecesOf cuts its translation back into them); one without is
+// plain text.
 export function unitsOf(seg, { sourceLang, textOf, placeholders }) {
   const isKept = (n) => isKeptInline(n, sourceLang) || (placeholders && n.nodeType === 1 && elementKind(n) === 'verbatim');
   const { runs } = splitRuns(seg.items, isKept);
