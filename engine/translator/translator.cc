@@ -94,6 +94,33 @@ std::vector<Piece> SplitLongWords(const std::string& line) {
   return pieces;
 }
 
+// True when text holds nothing a reader sees: ASCII whitespace and the Unicode spaces a page
+// uses (no-break, the U+2000 family, zero-width, narrow no-break, ideographic, BOM). Such a line
+// gives an empty translation; sent to a model whose vocabulary keeps a tab as a byte, it would
+// come back as an invented word ("\t" -> "Östliches").
+bool IsBlank(const std::string& text) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
+  for (size_t i = 0; i < n;) {
+    const unsigned char c = s[i];
+    if (c == ' ' || (c >= '\t' && c <= '\r')) {
+      i += 1;
+    } else if (c == 0xC2 && i + 1 < n && s[i + 1] == 0xA0) {  // U+00A0
+      i += 2;
+    } else if (c == 0xE2 && i + 2 < n && s[i + 1] == 0x80 && (s[i + 2] <= 0x8B || s[i + 2] == 0xAF)) {  // U+2000-200B, 202F
+      i += 3;
+    } else if (c == 0xE2 && i + 2 < n && s[i + 1] == 0x81 && s[i + 2] == 0x9F) {  // U+205F
+      i += 3;
+    } else if ((c == 0xE3 && i + 2 < n && s[i + 1] == 0x80 && s[i + 2] == 0x80) ||  // U+3000
+               (c == 0xEF && i + 2 < n && s[i + 1] == 0xBB && s[i + 2] == 0xBF)) {  // U+FEFF
+      i += 3;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
 void Append(std::string& out, const std::string& text) {
   if (text.empty()) return;
   if (!out.empty()) out += ' ';
@@ -111,6 +138,7 @@ Translator::Plan Translator::MakePlan(const std::vector<std::string>& lines) con
         plan.slots.push_back({i, p.text, false});
         continue;
       }
+      if (IsBlank(p.text)) continue;
       for (auto& c : SourceChunks(p.text)) {
         plan.sources.push_back(std::move(c));
         plan.slots.push_back({i, "", true});

@@ -38,7 +38,8 @@ TEST(HostileText, ScriptsEmojiCombiningZeroWidthAndBrokenUtf8) {
   auto t = Load();
   std::vector<std::string> in = {"Ελληνικά и кириллица 漢字 mixed with English.", "A dog 🐕 runs 🏃‍♂️ fast 🙂.",
                                  "Cafe\xCC\x81 with combining accent.", "zero\xE2\x80\x8Bwidth\xE2\x80\x8Cjoiners\xE2\x80\x8D.",
-                                 "broken \xFF\xFE\xC3 utf8 \xED\xA0\x80 surrogate", "", "   ", "\t"};
+                                 "broken \xFF\xFE\xC3 utf8 \xED\xA0\x80 surrogate", "", "   ", "\t", " \t\r\n\v\f",
+                                 "\xC2\xA0\xE2\x80\x83\xE2\x80\x8B\xE2\x80\xAF\xE3\x80\x80\xEF\xBB\xBF"};  // Unicode spaces
   auto out = t->Translate(in);
   ASSERT_EQ(out.size(), in.size());
   for (size_t i = 0; i < 5; ++i) EXPECT_FALSE(out[i].empty()) << i;
