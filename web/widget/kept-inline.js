@@ -20,18 +20,14 @@ const OURS = /\{\d+\}/;
 const MAX_PLACEHOLDERS = 8;
 const SENTENCE_END = /[.!?…。！？]["'”’»)]*\s*$/u;
 
-// items split at kept elements -> { runs: Node[][], kept: Element[] }, runs.length = kept.length + 1.
-export function splitRuns(items, isKept) {
-  const runs = [[]], kept = [];
+// items split at kept elements -> the runs of nodes between them (one more than kept elements).
+function runsBetween(items, isKept) {
+  const runs = [[]];
   for (const n of items) {
-    if (isKept(n)) {
-      kept.push(n);
-      runs.push([]);
-    } else {
-      runs[runs.length - 1].push(n);
-    }
+    if (isKept(n)) runs.push([]);
+    else runs[runs.length - 1].push(n);
   }
-  return { runs, kept };
+  return runs;
 }
 
 // What a segment is sent as: [{ items, source, runs? }]. A unit with `runs` is one sentence with
@@ -39,7 +35,7 @@ export function splitRuns(items, isKept) {
 // plain text.
 export function unitsOf(seg, { sourceLang, textOf, placeholders }) {
   const isKept = (n) => isKeptInline(n, sourceLang) || (placeholders && n.nodeType === 1 && elementKind(n) === 'verbatim');
-  const { runs } = splitRuns(seg.items, isKept);
+  const runs = runsBetween(seg.items, isKept);
   const texts = runs.map((r) => segmentSourceText(r, textOf));
   const worded = runs.map((_, i) => i).filter((i) => WORDS.test(texts[i]));
   if (!worded.length) return [];

@@ -106,12 +106,16 @@ export function placeSegment(items, translation, { textOf, partTranslation, spac
     const kind = elementKind(item);
     if (kind !== 'symbolic') srcPos += deepText(item, textOf).length;
     const proportional = () => toWordStart(full, Math.max(cursor, Math.round((startInSource / srcLen) * full.length)), full.length);
-    // An element that opens or closes the segment keeps that place (a price after a product's
-    // description, an icon before a label).
-    const atEdge = () => (startInSource === 0 ? cursor : srcPos >= source.trimEnd().length ? full.length : -1);
+    // Where an element that keeps its own text stands: an element that opens or closes the
+    // segment keeps that place (a price after a product's description, an icon before a label),
+    // others stand in proportion; at the end, spaced from the words before as in the source.
+    const ownPlace = () => {
+      const at = startInSource === 0 ? cursor : srcPos >= source.trimEnd().length ? full.length : proportional();
+      return { at, spaceBefore: at === full.length && /\s$/.test(source.slice(0, startInSource)) };
+    };
     if (kind === 'symbolic') {
-      const at = atEdge() >= 0 ? atEdge() : proportional();
-      placed.push({ item, at, end: at, kind, spaceBefore: at === full.length && /\s$/.test(source.slice(0, startInSource)) });
+      const { at, spaceBefore } = ownPlace();
+      placed.push({ item, at, end: at, kind, spaceBefore });
       cursor = Math.max(cursor, at);
       continue;
     }
@@ -120,10 +124,10 @@ export function placeSegment(items, translation, { textOf, partTranslation, spac
     let end = at + want.length;
     if (at < 0) {
       if (kind === 'verbatim') {  // the model dropped or changed it: keep it where it stood
-        at = end = atEdge() >= 0 ? atEdge() : proportional();
+        const { at: place, spaceBefore } = ownPlace();
+        at = end = place;
         // `at` starts a word, so the text before ends in a space; the words after need one too.
-        placed.push({ item, at, end, kind, spaceAfter: true,
-          spaceBefore: at === full.length && /\s$/.test(source.slice(0, startInSource)) });
+        placed.push({ item, at, end, kind, spaceAfter: true, spaceBefore });
         cursor = end;
         continue;
       } else {
