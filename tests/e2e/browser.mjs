@@ -24,6 +24,14 @@ export async function openDemo({ csp = false, isolate = false, path = '/demo/cap
   };
 }
 
+// Translates the whole page, not only what is in view: resolves when the widget reports phase 'all'.
+export const translateAll = (page, lang) => page.evaluate((lang) => new Promise((resolve, reject) => {
+  document.addEventListener('translatewidget:done', function on(e) {
+    if (e.detail.phase === 'all') { document.removeEventListener('translatewidget:done', on); resolve(); }
+  });
+  window.TranslateWidget.translatePage(lang).catch(reject);
+}), lang);
+
 // A page of tests/e2e/pages (written by us to look like what sites ship), with npm packages
 // (React, Vue) served from node_modules at /vendor/.
 export function openTestPage(name, options = {}) {

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cliTranslate } from '../cli.mjs';
-import { openDemo, openTestPage } from './browser.mjs';
+import { openDemo, openTestPage, translateAll } from './browser.mjs';
 import { createTranslator } from '../../web/translator/index.js';
 
 
@@ -21,13 +21,6 @@ const snapshot = (page) => page.evaluate(() => {
     html: document.body.innerHTML,
   };
 });
-
-const translateAll = (page, lang) => page.evaluate((lang) => new Promise((resolve, reject) => {
-  document.addEventListener('translatewidget:done', function on(e) {
-    if (e.detail.phase === 'all') { document.removeEventListener('translatewidget:done', on); resolve(); }
-  });
-  window.TranslateWidget.translatePage(lang).catch(reject);
-}), lang);
 
 for (const [name, heading] of [['sphinx.html', 'Installation'], ['mkdocs.html', 'Getting started']]) {
   test(`${name}: every element, href and code block survives; permalinks kept; restore is byte-identical`, { timeout: 120_000 }, async () => {

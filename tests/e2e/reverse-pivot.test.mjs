@@ -1,39 +1,48 @@
-// The German demo page (web/demo/de.html): English through the de→en model, French through
-// English (de→en→fr), each equal to what the CLI chain produces, and the original restored.
+// The demo pages written in German (web/demo/de.html) and French (web/demo/fr.html): English
+// through the page language's model into English, the third language through English (de→en→fr,
+// fr→en→de), each equal to what the CLI chain produces, and the original restored.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cliTranslate } from '../cli.mjs';
-import { openDemo } from './browser.mjs';
+import { openDemo, translateAll } from './browser.mjs';
 
-const captions = (page) => page.$$eval('figcaption', (els) => els.map((e) => e.textContent.trim()));
+const PAGES = [
+  // plain: an element holding one sentence without inline markup, so the engine gets it as it is.
+  { lang: 'de', third: 'fr', texts: 'figcaption', plain: 'figure:nth-child(2) figcaption',
+    english: /\b(a|the|is|are|in)\b/i, thirdWords: /\b(un|une|le|la|les|des|dans)\b/i },
+  { lang: 'fr', third: 'de', texts: 'h1, h2, main p, li, button', plain: '#cart p',
+    english: /\b(a|the|is|your|you|to)\b/i, thirdWords: /\b(der|die|das|ein|eine|ist|Ihr|Sie)\b/i },
+];
 
-test('German page: English via de→en, French pivoting through English, then the original back', { timeout: 300_000 }, async () => {
-  const d = await openDemo({ path: '/demo/de.html' });
-  try {
-    const original = await captions(d.page);
-    await d.page.waitForSelector('[data-translate-widget]');  // the picker mounts after the widget script loads
-    const offered = await d.page.evaluate(() => [...document.querySelector('[data-translate-widget]').shadowRoot
-      .querySelectorAll('option')].map((o) => o.value));
-    assert.deepEqual(offered.sort(), ['de', 'en', 'fr']);
+const texts = (page, selector) => page.$$eval(selector, (els) => els.map((e) => e.textContent.trim()));
 
-    await d.page.evaluate(() => window.TranslateWidget.translatePage('en'));
-    const english = await captions(d.page);
-    // A caption without inline markup goes through the engine as it is: the CLI must agree.
-    const plain = original[1];
-    assert.deepEqual([english[1]], cliTranslate('de-en', [plain]));
-    assert.match(english.join(' '), /\b(a|the|is|are|in)\b/i);
+for (const p of PAGES) {
+  test(`${p.lang} page: English via ${p.lang}→en, ${p.third} pivoting through English, then the original back`, { timeout: 300_000 }, async () => {
+    const d = await openDemo({ path: `/demo/${p.lang}.html` });
+    try {
+      const original = await texts(d.page, p.texts);
+      const plain = (await texts(d.page, p.plain))[0];
+      await d.page.waitForSelector('[data-translate-widget]');  // the picker mounts after the widget script loads
+      const offered = await d.page.evaluate(() => [...document.querySelector('[data-translate-widget]').shadowRoot
+        .querySelectorAll('option')].map((o) => o.value));
+      assert.deepEqual(offered.sort(), [p.lang, 'en', p.third].sort());
 
-    await d.page.evaluate(() => window.TranslateWidget.translatePage('fr'));
-    const french = await captions(d.page);
-    assert.deepEqual([french[1]], cliTranslate('en-fr', cliTranslate('de-en', [plain])), 'de→fr is de→en then en→fr');
-    assert.match(french.join(' '), /\b(un|une|le|la|les|des|dans)\b/i);
-    const models = d.requests.map((r) => r.url).filter((u) => u.endsWith('model.twm')).map((u) => u.split('/').slice(-2)[0]);
-    assert.deepEqual([...new Set(models)].sort(), ['de-en', 'en-fr']);
+      await translateAll(d.page, 'en');
+      assert.deepEqual(await texts(d.page, p.plain), cliTranslate(`${p.lang}-en`, [plain]));
+      assert.match((await texts(d.page, p.texts)).join(' '), p.english);
 
-    await d.page.evaluate(() => window.TranslateWidget.translatePage('de'));
-    assert.deepEqual(await captions(d.page), original);
-    assert.deepEqual(d.consoleErrors, []);
-  } finally {
-    await d.close();
-  }
-});
+      await translateAll(d.page, p.third);
+      assert.deepEqual(await texts(d.page, p.plain), cliTranslate(`en-${p.third}`, cliTranslate(`${p.lang}-en`, [plain])),
+        `${p.lang}→${p.third} is ${p.lang}→en then en→${p.third}`);
+      assert.match((await texts(d.page, p.texts)).join(' '), p.thirdWords);
+      const models = d.requests.map((r) => r.url).filter((u) => u.endsWith('model.twm')).map((u) => u.split('/').slice(-2)[0]);
+      assert.deepEqual([...new Set(models)].sort(), [`${p.lang}-en`, `en-${p.third}`].sort());
+
+      await d.page.evaluate((to) => window.TranslateWidget.translatePage(to), p.lang);
+      assert.deepEqual(await texts(d.page, p.texts), original);
+      assert.deepEqual(d.consoleErrors, []);
+    } finally {
+      await d.close();
+    }
+  });
+}
