@@ -227,6 +227,22 @@ def names_to_placeholders(src, tgt, count=1):
     return src, tgt
 
 
+def weights_with(overrides):
+    """WEIGHTS with "name=w,name=w" overrides applied; SystemExit names an unknown source or weight."""
+    weights = dict(WEIGHTS)
+    for item in filter(None, overrides.split(",")):
+        name, _, w = item.partition("=")
+        if name not in weights:
+            raise SystemExit(f"--weights: no source '{name}' (sources: {', '.join(weights)})")
+        try:
+            weights[name] = float(w)
+        except ValueError:
+            raise SystemExit(f"--weights: '{item}' is not name=number") from None
+        if weights[name] < 0:
+            raise SystemExit(f"--weights: '{item}' is negative")
+    return weights
+
+
 def mix(train, rng, weights=WEIGHTS):
     """Rows repeated / sampled by weight, plus renumbered and placeholder copies; shuffled."""
     out = []
@@ -256,13 +272,23 @@ def main():
     p.add_argument("--tgt", required=True)
     p.add_argument("--out", required=True)
     p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--weights", default="", help="overrides, e.g. multi30k=4 (a direction whose caption "
+                   "domain lags behind its bar)")
+    p.add_argument("--same-mix", action="store_true", help="only check that --out was mixed with these weights")
     a = p.parse_args()
+    weights = weights_with(a.weights)
+    if a.same_mix:  # exit status only: does the corpus in --out have these weights?
+        try:
+            with open(os.path.join(a.out, "stats.json")) as f:
+                raise SystemExit(0 if json.load(f)["weights"] == weights else 1)
+        except (OSError, KeyError, ValueError):
+            raise SystemExit(1)
     other = a.tgt if a.src == "en" else a.src
     if "en" not in (a.src, a.tgt):
         raise SystemExit("one side of a pair must be English (de<->fr pivots through English)")
     swap = a.src != "en"
     train, dev, stats = collect(other)
-    rows = mix(train, random.Random(a.seed))
+    rows = mix(train, random.Random(a.seed), weights)
     os.makedirs(a.out, exist_ok=True)
 
     def write(path, rows):
@@ -278,7 +304,7 @@ def main():
     stats.update({f"written {k}": v for k, v in written.items()})
     stats.update({f"dev {k}": len(v) for k, v in dev.items()})
     with open(os.path.join(a.out, "stats.json"), "w") as f:
-        json.dump(dict(sorted(stats.items()), weights=WEIGHTS), f, indent=1)
+        json.dump(dict(sorted(stats.items()), weights=weights), f, indent=1)
     print(json.dumps(dict(sorted(stats.items())), indent=1))
 
 

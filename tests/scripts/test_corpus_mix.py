@@ -6,7 +6,7 @@ import sys
 import unittest
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "scripts"))
-from nmt.corpus import SHORT_UI_COPIES, mix, names_to_placeholders  # noqa: E402
+from nmt.corpus import SHORT_UI_COPIES, WEIGHTS, mix, names_to_placeholders, weights_with  # noqa: E402
 
 
 class NamesToPlaceholders(unittest.TestCase):
@@ -36,6 +36,22 @@ class Mix(unittest.TestCase):
         self.assertEqual(out.count(("Remove", "Entfernen", "ui")), SHORT_UI_COPIES)
         self.assertEqual(out.count(("Save all changes now", "Alle Änderungen jetzt speichern", "ui")), 1)
         self.assertEqual(out.count(("Remove the lid.", "Den Deckel abnehmen.", "news")), 1)
+
+
+class WeightsWith(unittest.TestCase):
+    def test_overrides_change_only_the_named_sources(self):
+        w = weights_with("multi30k=4,news=2.5")
+        self.assertEqual((w["multi30k"], w["news"]), (4.0, 2.5))
+        self.assertEqual({k: v for k, v in w.items() if k not in ("multi30k", "news")},
+                         {k: v for k, v in WEIGHTS.items() if k not in ("multi30k", "news")})
+        self.assertEqual(weights_with(""), WEIGHTS)
+
+    def test_unknown_sources_and_bad_numbers_are_named(self):
+        for spec, said in (("captions=4", "no source 'captions'"), ("multi30k=lots", "not name=number"),
+                           ("multi30k=-1", "negative")):
+            with self.assertRaises(SystemExit) as e:
+                weights_with(spec)
+            self.assertIn(said, str(e.exception))
 
 
 if __name__ == "__main__":
