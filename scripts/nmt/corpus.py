@@ -266,6 +266,16 @@ def mix(train, rng, weights=WEIGHTS):
     return out
 
 
+def mixed_with(out):
+    """The weights the corpus in `out` was mixed with, or None where there is no complete corpus."""
+    try:
+        with open(os.path.join(out, "stats.json")) as f:
+            weights = json.load(f)["weights"]
+        return weights if os.path.exists(os.path.join(out, "train.tsv")) else None
+    except (OSError, KeyError, ValueError):
+        return None
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--src", required=True)
@@ -274,15 +284,11 @@ def main():
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--weights", default="", help="overrides, e.g. multi30k=4 (a direction whose caption "
                    "domain lags behind its bar)")
-    p.add_argument("--same-mix", action="store_true", help="only check that --out was mixed with these weights")
+    p.add_argument("--reuse", action="store_true", help="keep the corpus in --out when it was mixed with these weights")
     a = p.parse_args()
     weights = weights_with(a.weights)
-    if a.same_mix:  # exit status only: does the corpus in --out have these weights?
-        try:
-            with open(os.path.join(a.out, "stats.json")) as f:
-                raise SystemExit(0 if json.load(f)["weights"] == weights else 1)
-        except (OSError, KeyError, ValueError):
-            raise SystemExit(1)
+    if a.reuse and mixed_with(a.out) == weights:
+        return
     other = a.tgt if a.src == "en" else a.src
     if "en" not in (a.src, a.tgt):
         raise SystemExit("one side of a pair must be English (de<->fr pivots through English)")

@@ -1,12 +1,14 @@
 """nmt.corpus mixing: placeholder copies as the widget and the JS API send them ({1}, {2}, … in
 page order), and short interface strings seen often enough to be learned."""
+import json
 import os
 import random
+import tempfile
 import sys
 import unittest
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "scripts"))
-from nmt.corpus import SHORT_UI_COPIES, WEIGHTS, mix, names_to_placeholders, weights_with  # noqa: E402
+from nmt.corpus import SHORT_UI_COPIES, WEIGHTS, mix, mixed_with, names_to_placeholders, weights_with  # noqa: E402
 
 
 class NamesToPlaceholders(unittest.TestCase):
@@ -52,6 +54,18 @@ class WeightsWith(unittest.TestCase):
             with self.assertRaises(SystemExit) as e:
                 weights_with(spec)
             self.assertIn(said, str(e.exception))
+
+
+class MixedWith(unittest.TestCase):
+    def test_a_complete_corpus_tells_its_weights_an_incomplete_one_none(self):
+        with tempfile.TemporaryDirectory() as out:
+            self.assertIsNone(mixed_with(out))
+            with open(os.path.join(out, "stats.json"), "w") as f:
+                json.dump({"weights": weights_with("multi30k=4")}, f)
+            self.assertIsNone(mixed_with(out), "no train.tsv: a build that stopped half-way")
+            open(os.path.join(out, "train.tsv"), "w").close()
+            self.assertEqual(mixed_with(out), weights_with("multi30k=4"))
+            self.assertNotEqual(mixed_with(out), WEIGHTS)
 
 
 if __name__ == "__main__":
