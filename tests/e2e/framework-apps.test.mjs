@@ -3,7 +3,7 @@
 // and translating again works. Expected translations come from the CLI (same engine, same model).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cliTranslate } from '../cli.mjs';
+import { expectedTranslation } from '../cli.mjs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openTestPage } from './browser.mjs';
@@ -13,7 +13,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SOURCES = ['You clicked the button 0 times.', 'You clicked the button 3 times.', 'You clicked the button 4 times.',
   'Water the plants', '3 items are in your list.', '2 items are in your list.', 'The shop opens at nine in the morning.',
   'Hello, Ann!', 'Click here', 'Remove', 'Add an item', 'Show or hide the details', 'Buy fresh bread', 'Call the bank'];
-const translated = cliTranslate('en-de', SOURCES);
+const translated = await expectedTranslation('en-de', SOURCES);
 const de = Object.fromEntries(SOURCES.map((s, i) => [s, translated[i]]));
 
 const text = (page, sel) => page.$eval(sel, (el) => el.textContent.replace(/\s+/g, ' ').trim());

@@ -2,7 +2,7 @@
 // worker and engine (next to it) and the models, verifies and caches them, and translates.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cliTranslate } from '../cli.mjs';
+import { expectedTranslation } from '../cli.mjs';
 import { readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +15,7 @@ test('one-file widget: strict CSP, only its own files and the models, cached, sa
   try {
     await d.page.evaluate(() => window.TranslateWidget.translatePage('de'));
     const text = await d.page.$eval('#text', (p) => p.textContent);
-    assert.equal(text, cliTranslate('en-de', ['A man in a blue shirt rides his bicycle down a busy street.'])[0]);
+    assert.equal(text, (await expectedTranslation('en-de', ['A man in a blue shirt rides his bicycle down a busy street.']))[0]);
     const paths = d.requests.map((r) => new URL(r.url).pathname);
     for (const p of paths) assert.match(p, /^\/(pages\/one-file\.html|demo\/favicon\.svg|dist\/(translate-widget\.js|worker\.js|engine\/(engine\.mjs|engine\.wasm|wgsl\.mjs))|models\/.*)$/, `unexpected request ${p}`);
     assert.ok(paths.includes('/dist/worker.js') && paths.includes('/dist/engine/engine.wasm'));

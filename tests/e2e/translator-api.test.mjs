@@ -2,7 +2,7 @@
 // the one-file polyfill (dist/translator-polyfill.js, forced over Chromium's built-in API).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cliTranslate } from '../cli.mjs';
+import { expectedTranslation } from '../cli.mjs';
 import { openTestPage } from './browser.mjs';
 
 
@@ -49,7 +49,7 @@ test('availability, user activation, download progress, then available', { timeo
 
 test('translate, streaming, whitespace echo, quota, abort, destroy', { timeout: 120_000 }, async () => {
   const sentences = ['A dog runs through the snow.', 'A man sings on a stage.'];
-  const want = cliTranslate('en-de', sentences);
+  const want = await expectedTranslation('en-de', sentences);
   assert.equal(await run(() => window.t.translate('A dog runs through the snow.')), want[0]);
   const r = await run(async (text) => {
     const chunks = [];

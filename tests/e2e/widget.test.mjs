@@ -1,7 +1,7 @@
 // The widget in real Chromium on the demo page: what a visitor sees and does.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cliTranslate } from '../cli.mjs';
+import { expectedTranslation } from '../cli.mjs';
 import { mkdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,7 +44,7 @@ test('keyboard-only: Tab to the picker, choose German, captions become the engin
     await d.page.screenshot({ path: join(artifacts, 'demo-after-de.png') });
     const after = await captions(d.page);
     const plain = [0, 1];  // captions without inline markup: exactly the CLI's output
-    const expected = cliTranslate('en-de', plain.map((i) => before[i]));
+    const expected = await expectedTranslation('en-de', plain.map((i) => before[i]));
     assert.deepEqual(plain.map((i) => after[i]), expected);
     assert.notDeepEqual(after, before);
     const widgetLabel = await d.page.evaluate(() => document.querySelector('[data-translate-widget]').shadowRoot.querySelector('label').textContent);
@@ -95,7 +95,7 @@ test('dynamic content is translated; restore gives a byte-identical DOM', { time
     await dynamic;
     const added = await d.page.$$eval('figcaption', (els) => els.slice(4).map((e) => e.textContent.trim()));
     assert.equal(added.length, 2);
-    assert.deepEqual(added, cliTranslate('en-fr', ['A man plays the guitar on the street while people watch.', 'A young boy in red shorts jumps into the water.']));
+    assert.deepEqual(added, await expectedTranslation('en-fr', ['A man plays the guitar on the street while people watch.', 'A young boy in red shorts jumps into the water.']));
     // Restore must give back exactly the page as it was, the added captions included.
     await d.page.evaluate(() => window.TranslateWidget.restore());
     const restored = await d.page.evaluate(() => document.documentElement.outerHTML);

@@ -4,7 +4,7 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cliTranslate } from '../cli.mjs';
+import { expectedTranslation } from '../cli.mjs';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
@@ -29,7 +29,7 @@ test('the tarball holds the built engine, the JS, the bundles and their types; n
   for (const f of files) assert.doesNotMatch(f, /^(tests|engine|scripts|models|docs|web\/demo|web\/bench)\/|\.(cc|h|py|wgsl)$/, `should not ship ${f}`);
 });
 
-test('Node: import by name, translate with the models package', { timeout: 120_000 }, () => {
+test('Node: import by name, translate with the models package', { timeout: 120_000 }, async () => {
   writeFileSync(join(app, 'run.mjs'), [
     "import { createTranslator } from 'transwidget';",
     "import { modelsUrl } from 'transwidget-models';",
@@ -38,7 +38,7 @@ test('Node: import by name, translate with the models package', { timeout: 120_0
     't.dispose();',
   ].join('\n'));
   const out = execFileSync('node', ['run.mjs'], { cwd: app, encoding: 'utf8' }).trim();
-  assert.equal(out, cliTranslate('en-de', ['Two dogs play in the snow.'])[0]);
+  assert.equal(out, (await expectedTranslation('en-de', ['Two dogs play in the snow.']))[0]);
 });
 
 test('Chromium: a page using only the installed package and models translates', { timeout: 120_000 }, async () => {
@@ -51,7 +51,7 @@ test('Chromium: a page using only the installed package and models translates', 
     '/pkg/': join(app, 'node_modules', 'transwidget'), '/pkg-models/': join(app, 'node_modules', 'transwidget-models') } });
   try {
     await d.page.evaluate(() => window.TranslateWidget.translatePage('de'));
-    assert.equal(await d.page.$eval('#t', (p) => p.textContent), cliTranslate('en-de', ['A man in a blue shirt rides his bicycle down a busy street.'])[0]);
+    assert.equal(await d.page.$eval('#t', (p) => p.textContent), (await expectedTranslation('en-de', ['A man in a blue shirt rides his bicycle down a busy street.']))[0]);
     for (const r of d.requests) assert.match(new URL(r.url).pathname, /^\/(site|pkg|pkg-models)\//, `request outside the installed files: ${r.url}`);
     assert.deepEqual(d.consoleErrors, []);
   } finally {

@@ -55,6 +55,35 @@ test('models without placeholders: only the terms are kept (in pieces); addresse
   assert.deepEqual(plain.sent, ['Call 0800 123 4567 about 🍕.']);
 });
 
+// A "model" that writes numbers its own way: `edit` maps each digit run it sees.
+function numberModel(edit) {
+  const sent = [];
+  const run = async (lines) => {
+    sent.push(...lines);
+    return { lines: lines.map((l) => l.replace(/(?<!\{)\d+(?:[.,]\d+)*(?!\})/g, edit).toUpperCase()), sourceTokens: lines.length };
+  };
+  return { run, sent };
+}
+
+test('a line whose translation changed a number is translated again with every number as {n}', async () => {
+  const m = numberModel((n) => n + '0');  // 40 -> 400, as fr→en did
+  const { lines, sourceTokens } = await translateKeeping(['You clicked 40 times, 3,5 % of {1}.', 'No numbers.'], [], m.run, true);
+  assert.deepEqual(m.sent, ['You clicked 40 times, 3,5 % of {1}.', 'No numbers.', 'You clicked {1} times, {2} % of {3}.']);
+  assert.equal(lines[0], 'YOU CLICKED 40 TIMES, 3,5 % OF {1}.');
+  assert.equal(lines[1], 'NO NUMBERS.');
+  assert.equal(sourceTokens, 3);
+});
+
+test('numbers written with other separators are the same numbers: translated once', async () => {
+  const m = numberModel((n) => n.replace(/[.,]/g, (c) => (c === '.' ? ',' : '.')));  // 1,299.50 -> 1.299,50
+  const { lines } = await translateKeeping(['It costs 1,299.50 in 2026.'], [], m.run, true);
+  assert.deepEqual(m.sent, ['It costs 1,299.50 in 2026.']);
+  assert.equal(lines[0], 'IT COSTS 1.299,50 IN 2026.');
+  const old = numberModel((n) => n + '0');
+  await translateKeeping(['Only 40 left.'], [], old.run, false);
+  assert.deepEqual(old.sent, ['Only 40 left.'], 'models without placeholders: nothing to retry with');
+});
+
 // Hostile text on the page: patterns that backtrack would hang the page here (the timeout is a
 // hang guard; with bounded patterns this takes well under a second).
 test('a million characters of near-addresses, near-numbers and currency signs come back unchanged', { timeout: 60_000 }, async () => {

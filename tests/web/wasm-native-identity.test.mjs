@@ -1,6 +1,8 @@
 // The WASM engine (through the JS API, in a worker) and the native engine running the same
 // kernels (--backend native) must produce identical output on all 1 000 test_2016_flickr
-// sentences with every shipped int8 model.
+// sentences with every shipped int8 model. Where the native output changed a number of the
+// source, the JS API translates the line again with its numbers as placeholders (keep-terms.js):
+// there the WASM output must keep the source's numbers instead.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -9,6 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createTranslator } from '../../web/translator/index.js';
+import { numbersOf } from '../../web/translator/keep-terms.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const registry = JSON.parse(readFileSync(join(root, 'models', 'registry.json'), 'utf8'));
@@ -27,8 +30,11 @@ for (const model of registry.models) {
     } finally {
       t.dispose();
     }
-    const differing = lines.map((_, i) => i).filter((i) => wasm[i] !== native[i]);
-    assert.deepEqual(differing.slice(0, 10).map((i) => ({ i, src: lines[i], wasm: wasm[i], native: native[i] })), []);
     assert.equal(wasm.length, 1000);
+    const retried = (i) => t.placeholders && numbersOf(native[i]) !== numbersOf(lines[i]);
+    const differing = lines.map((_, i) => i).filter((i) => !retried(i) && wasm[i] !== native[i]);
+    assert.deepEqual(differing.slice(0, 10).map((i) => ({ i, src: lines[i], wasm: wasm[i], native: native[i] })), []);
+    const lost = lines.map((_, i) => i).filter((i) => retried(i) && numbersOf(wasm[i]) !== numbersOf(lines[i]));
+    assert.deepEqual(lost.map((i) => ({ i, src: lines[i], wasm: wasm[i] })), []);
   });
 }

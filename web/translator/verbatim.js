@@ -10,6 +10,10 @@
 export const ADDRESS = String.raw`[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}|(?:https?:\/\/|www\.)[^\s<>"]{0,2000}[^\s<>".,;:!?)'\]]`;
 // Seven digits or more, in groups: "+44 20 7946 0958", "2026-12-02", "0800 123 4567".
 export const LONG_NUMBER = String.raw`\+?\d(?:[ \-./]?\d){6,30}`;
+// Any other number, with its thousands groups and decimals: "40", "1,299.50", "3,5", "10 000".
+// Short numbers are left in the sentence (models translate around them better), unless the model
+// changed one (keep-terms.js).
+export const NUMBER = String.raw`\d{1,15}(?:[.,\u00A0\u202F ]\d{3}(?!\d)){0,5}(?:[.,]\d{1,15})?`;
 // An amount with its currency sign: "€25", "$1,299.00", "25 €".
 export const PRICE = String.raw`\p{Sc}\s?\d{1,15}(?:[.,]\d{1,3}){0,5}|\d{1,15}(?:[.,]\d{1,3}){0,5}\s?\p{Sc}`;
 // What these models never learned to translate: emoji and flags, ©®™, and scripts other than the
