@@ -31,6 +31,19 @@ def probe_section(path, src):
             "output of `scripts/probe-model` with the shipped file, unedited:\n\n```\n" + open(path).read().rstrip() + "\n```\n")
 
 
+def good_and_bad_section(i8, numbers, assessment):
+    """Plainly what the model is good and bad at: the dev parts from best to worst (shipped int8),
+    how many numbers survive (scripts/measure-numbers), and what a person noticed reading it."""
+    ranked = sorted(data.DEV_PARTS, key=lambda part: -i8["dev"][part]["chrf"])
+    parts = ", ".join(f"{part} {i8['dev'][part]['bleu']} / {i8['dev'][part]['chrf']}" for part in ranked)
+    out = ["\n## Good and bad at\n", f"- Held-out dev parts from best to worst (int8 BLEU / chrF): {parts}."]
+    if numbers:
+        out.append(f"- Numbers, through the JS API (`scripts/measure-numbers`, newstest2013 lines with digits): {numbers}")
+    if assessment:
+        out.append(f"- Read by us: {assessment}")
+    return "\n".join(out) + "\n"
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--src", required=True)
@@ -40,7 +53,9 @@ def main():
     p.add_argument("--corpus", required=True, help="the nmt.corpus directory the model was trained on")
     p.add_argument("--f32-bytes", type=int, required=True)
     p.add_argument("--checkpoints", nargs="+", required=True)
-    p.add_argument("--notes", default="", help="free text: what the model is good and bad at, restarts")
+    p.add_argument("--notes", default="", help="free text: how it was trained (restarts, weights)")
+    p.add_argument("--assessment", default="", help="free text: what reading its output shows it is good and bad at")
+    p.add_argument("--numbers", default="", help="scripts/measure-numbers' figures for this model")
     p.add_argument("--probe", default=None, help="scripts/probe-model's output with this model: shown as it is")
     a = p.parse_args()
     last = torch.load(os.path.join(a.run, "last.pt"), map_location="cpu")
@@ -99,7 +114,7 @@ terms. Never trained on: FLORES, NTREX, WMT newstest 2014 and later, Tatoeba tes
 
 int8 greedy output is identical to f32 for {i8.get('identical_to_f32', 0) * 100:.1f} % of the test_2016_flickr sentences.
 {('Notes: ' + a.notes) if a.notes else ''}
-{probe_section(a.probe, a.src)}
+{good_and_bad_section(i8, a.numbers, a.assessment)}{probe_section(a.probe, a.src)}
 
 BLEU is sacreBLEU-compatible (13a tokenization) computed by `scripts/nmt/bleu.py` on the output of
 `build/tw-translate`; reproduce with `scripts/ship-model {a.src} {a.tgt}`.
