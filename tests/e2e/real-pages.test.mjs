@@ -150,3 +150,28 @@ test('shop demo in French: "Use the code <code>SUMMER24</code> at checkout…" i
     t.dispose();
   }
 });
+
+// A link whose own translation the model words otherwise inside the sentence: placed by position,
+// the link sat on "? Lis les". With a placeholder model the sentence goes again with {1} for the
+// link, and the link shows its own translation in the place the model gave {1}.
+test('mkdocs in French: "Read the <a>frequently asked questions</a>" keeps the link on its own words', { timeout: 120_000 }, async () => {
+  // The widget sends a paragraph sentence by sentence (sentence-cache.js).
+  const [question, sentence, link, withHole] = await expectedTranslation('en-fr',
+    ['Questions?', 'Read the frequently asked questions or write to us.', 'frequently asked questions', 'Read the {1} or write to us.']);
+  assert.ok(!sentence.toLowerCase().includes(link.toLowerCase()), `the case this test is about: "${link}" is not in "${sentence}"`);
+  assert.equal(withHole.split('{1}').length, 2, 'the model gives {1} back once');
+  const d = await openTestPage('mkdocs.html');
+  try {
+    await d.page.evaluate(() => window.TranslateWidget.ready);
+    const before = await snapshot(d.page);
+    await translateAll(d.page, 'fr');
+    const p = await d.page.$eval('a[href="#faq"]', (a) => ({ link: a.textContent, paragraph: a.parentElement.textContent }));
+    assert.equal(p.link, link);
+    assert.equal(p.paragraph, `${question} ${withHole.replace('{1}', link)}`);
+    await d.page.evaluate(() => window.TranslateWidget.restore());
+    assert.equal((await snapshot(d.page)).html, before.html);
+    assert.deepEqual(d.consoleErrors, []);
+  } finally {
+    await d.close();
+  }
+});

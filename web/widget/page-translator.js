@@ -12,7 +12,7 @@ import { Scheduler } from './scheduler.js';
 import { piecesOf, unitsOf } from './kept-inline.js';
 import { deepText, findAttributeTargets, findBlocks, isKeptInline, readableAttributes, segmentsOf, TRANSLATED_ATTRIBUTES } from './segmenter.js';
 import { SentenceCache } from './sentence-cache.js';
-import { elementKind, placeSegment, segmentSourceText, textNodesIn } from './text-placement.js';
+import { elementKind, findWord, placeSegment, segmentSourceText, textNodesIn } from './text-placement.js';
 
 const FOLLOW_DELAY_MS = 30;  // page updates within this window are translated together
 
@@ -102,6 +102,7 @@ export class PageTranslator {
       if (!again) return;
       done = done.concat(again.done);
     }
+    if (placeholders && !(await this.fillMissedParts(done, translator, gen))) return;
     this.writing(() => {
       for (const r of done) {
         const j = r.job;
@@ -117,6 +118,37 @@ export class PageTranslator {
         if (this.ledger.attrOf(a.el, a.attr) === a.text) this.ledger.writeAttr(a.el, a.attr, first.attrs[i]);
       });
     });
+  }
+
+  // A worded element whose own translation is not in its sentence's (the model worded it otherwise
+  // in context) would get words by position only: "Read the <a>frequently asked questions</a> or
+  // write to us." showed a link on "? Lis les". With models that pass placeholders, such a sentence
+  // goes again with {n} standing for each of those elements, and their own translations fill the
+  // places. Sentences with kept elements (their own {n}) or with "{1}" in the page's text are left
+  // to placement by position. -> false if superseded.
+  async fillMissedParts(done, translator, gen) {
+    const textOf = this.ledger.textOf;
+    const todo = [];
+    for (const r of done) {
+      if (r.job.runs || /\{\d+\}/.test(r.job.source)) continue;
+      const lower = r.full.toLowerCase();
+      const missed = r.job.worded.filter((e) => {
+        const own = r.parts.get(e)?.trim();
+        return own && findWord(lower, own.toLowerCase(), 0) < 0;
+      });
+      if (!missed.length) continue;
+      const text = r.job.items.map((n) => (n.nodeType === 3 ? textOf(n) : missed.includes(n) ? `{${missed.indexOf(n) + 1}}`
+        : elementKind(n) === 'symbolic' ? '' : deepText(n, textOf))).join('');
+      todo.push({ r, text, missed });
+    }
+    if (!todo.length) return true;
+    const out = await this.cache.translate(todo.map((t) => t.text), this.lang, translator, () => gen === this.generation);
+    if (!out) return false;
+    todo.forEach(({ r, missed }, i) => {
+      const got = [...out[i].matchAll(/\{(\d+)\}/g)].map((m) => Number(m[1])).sort((a, b) => a - b);
+      if (got.join() === missed.map((_, k) => k + 1).join()) r.full = out[i].replace(/\{(\d+)\}/g, (_, k) => r.parts.get(missed[k - 1]).trim());
+    });
+    return true;
   }
 
   // A unit's translation into its text nodes: whole, or piece by piece around its kept elements.

@@ -6,7 +6,8 @@
 //
 // A segment is a run of text nodes and inline elements (see segmenter.js). Its inline elements are
 //   * worded (contain letters): translated on their own too, so their translation can be found in
-//     the segment's translation; the words found there go into the element's text nodes;
+//     the segment's translation (where it is not, page-translator.js asks placeholder models for
+//     the sentence with {n} in its place); the words found there go into the element's text nodes;
 //   * verbatim (digits without letters: "3", "2024"; or an e-mail address or URL, which a model
 //     must copy, never translate): part of the sentence, keep their own text, which is looked up
 //     in the translation so it is not shown twice;
