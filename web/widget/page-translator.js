@@ -103,12 +103,14 @@ export class PageTranslator {
       done = done.concat(again.done);
     }
     if (placeholders && !(await this.fillMissedParts(done, translator, gen))) return;
+    let changed = false;
     this.writing(() => {
       for (const r of done) {
         const j = r.job;
         // The page changed this unit while it was being translated: its new text comes next.
         if (this.dirty.has(j.block) || segmentSourceText(j.items, textOf) !== j.original || !j.items.every((n) => n.parentNode === j.block)) {
           this.dirty.add(j.block);
+          changed = true;
           continue;
         }
         this.applyUnit(r);
@@ -118,6 +120,11 @@ export class PageTranslator {
         if (this.ledger.attrOf(a.el, a.attr) === a.text) this.ledger.writeAttr(a.el, a.attr, first.attrs[i]);
       });
     });
+    // A unit the page changed meanwhile goes again from its new text. The follow that the change
+    // started may already be under way and then skip it too (this block is marked dirty again
+    // here), so one more is started: without it a counter clicked three times during a slow
+    // translation kept showing the first count (React test, under load).
+    if (changed) this.scheduleFollow();
   }
 
   // A worded element whose own translation is not in its sentence's (the model worded it otherwise
@@ -237,6 +244,10 @@ export class PageTranslator {
         this.newRoots.add(r.target);
       }
     }
+    this.scheduleFollow();
+  }
+
+  scheduleFollow() {
     if ((this.dirty.size || this.newRoots.size) && !this.followTimer)
       this.followTimer = setTimeout(() => this.follow().catch((e) => this.onError(e)), FOLLOW_DELAY_MS);
   }
