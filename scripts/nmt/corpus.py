@@ -77,12 +77,16 @@ def normalize_text(s):
     return " ".join(s.split())
 
 
+def number_digits(s):
+    """The numbers of s by their digits, in order: "1,000.5" and "1.000,5" are the same number."""
+    return [re.sub(r"\D", "", n) for n in NUMBER.findall(s)]
+
+
 def protected(s):
     """What must pass through unchanged: placeholders, URLs, e-mail addresses, numbers (as digits)."""
     fixed = sorted(PLACEHOLDER.findall(s) + URL.findall(s) + EMAIL.findall(s))
     rest = EMAIL.sub(" ", URL.sub(" ", PLACEHOLDER.sub(" ", s)))
-    digits = sorted(re.sub(r"\D", "", n) for n in NUMBER.findall(rest))
-    return fixed, digits
+    return fixed, sorted(number_digits(rest))
 
 
 def reject_reason(src, tgt):

@@ -5,15 +5,10 @@ Prints BLEU, chrF and the share of the sources' numbers found in the hypotheses 
 ceiling, in the references). Numbers are compared by their digits, as nmt.corpus filters training
 pairs: "1,000.5" and "1.000,5" are the same number, "40" and "400" are not.
 """
-import re
 import sys
 
 from .bleu import corpus_bleu, corpus_chrf
-from .corpus import NUMBER
-
-
-def numbers(text):
-    return [re.sub(r"\D", "", n) for n in NUMBER.findall(text)]
+from .corpus import number_digits as numbers
 
 
 def kept_share(sources, translations):

@@ -76,6 +76,14 @@ function numbered(pieces) {
 const NUMBERS = new RegExp(NUMBER, 'gu');
 export const numbersOf = (text) => (text.replace(/\{\d+\}/g, ' ').match(NUMBERS) ?? []).map((n) => n.replace(/\D/g, '')).sort().join();
 
+// A model's output with {n} replaced by back[n] (back[0] unused), or null unless every placeholder
+// {1} … came back exactly once (in any order: the target language may reorder them).
+export function fillPlaceholders(text, back) {
+  const got = [...text.matchAll(/\{(\d+)\}/g)].map((m) => Number(m[1])).sort((a, b) => a - b);
+  if (got.join() !== back.slice(1).map((_, j) => j + 1).join()) return null;
+  return text.replace(/\{(\d+)\}/g, (_, n) => back[Number(n)]);
+}
+
 // run(lines) -> { lines, sourceTokens }; returns the same for `lines`, terms kept.
 // placeholders: the models pass {1}, {2}, … through (translator.placeholders).
 export async function translateKeeping(lines, terms, run, placeholders) {
@@ -118,9 +126,8 @@ async function translateWith(lines, pattern, run, placeholders) {
       out[i] = t;
       return;
     }
-    // Every placeholder back, once each.
-    const got = [...t.matchAll(/\{(\d+)\}/g)].map((m) => Number(m[1])).sort((a, b) => a - b);
-    if (got.join() === back.slice(1).map((_, j) => j + 1).join()) out[i] = t.replace(/\{(\d+)\}/g, (_, n) => back[Number(n)]);
+    const filled = fillPlaceholders(t, back);
+    if (filled !== null) out[i] = filled;
   });
   const retry = lines.map((_, i) => i).filter((i) => out[i] === undefined);
   if (!retry.length) return { lines: out, sourceTokens };

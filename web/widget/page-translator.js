@@ -12,6 +12,7 @@ import { Scheduler } from './scheduler.js';
 import { piecesOf, unitsOf } from './kept-inline.js';
 import { deepText, findAttributeTargets, findBlocks, isKeptInline, readableAttributes, segmentsOf, TRANSLATED_ATTRIBUTES } from './segmenter.js';
 import { SentenceCache } from './sentence-cache.js';
+import { fillPlaceholders } from '../translator/keep-terms.js';
 import { elementKind, findWord, placeSegment, segmentSourceText, textNodesIn } from './text-placement.js';
 
 const FOLLOW_DELAY_MS = 30;  // page updates within this window are translated together
@@ -144,17 +145,13 @@ export class PageTranslator {
         return own && findWord(lower, own.toLowerCase(), 0) < 0;
       });
       if (!missed.length) continue;
-      const text = r.job.items.map((n) => (n.nodeType === 3 ? textOf(n) : missed.includes(n) ? `{${missed.indexOf(n) + 1}}`
-        : elementKind(n) === 'symbolic' ? '' : deepText(n, textOf))).join('');
-      todo.push({ r, text, missed });
+      const text = segmentSourceText(r.job.items, textOf, new Map(missed.map((e, k) => [e, `{${k + 1}}`])));
+      todo.push({ r, text, back: [null, ...missed.map((e) => r.parts.get(e).trim())] });
     }
     if (!todo.length) return true;
     const out = await this.cache.translate(todo.map((t) => t.text), this.lang, translator, () => gen === this.generation);
     if (!out) return false;
-    todo.forEach(({ r, missed }, i) => {
-      const got = [...out[i].matchAll(/\{(\d+)\}/g)].map((m) => Number(m[1])).sort((a, b) => a - b);
-      if (got.join() === missed.map((_, k) => k + 1).join()) r.full = out[i].replace(/\{(\d+)\}/g, (_, k) => r.parts.get(missed[k - 1]).trim());
-    });
+    todo.forEach(({ r, back }, i) => { r.full = fillPlaceholders(out[i], back) ?? r.full; });
     return true;
   }
 

@@ -30,9 +30,11 @@ export function elementKind(el) {
   return WORD_CHAR.test(text) ? 'verbatim' : 'symbolic';
 }
 
-// The text of a segment as the model should see it: symbolic elements left out.
-export function segmentSourceText(items, textOf) {
-  return items.map((n) => (n.nodeType === 3 ? textOf(n) : elementKind(n) === 'symbolic' ? '' : deepText(n, textOf))).join('');
+// The text of a segment as the model should see it: symbolic elements left out, and an element
+// that standIn names sent as what it maps to (a placeholder).
+export function segmentSourceText(items, textOf, standIn = new Map()) {
+  return items.map((n) => (n.nodeType === 3 ? textOf(n) : standIn.has(n) ? standIn.get(n)
+    : elementKind(n) === 'symbolic' ? '' : deepText(n, textOf))).join('');
 }
 
 export function textNodesIn(node) {
