@@ -14,8 +14,13 @@ function cliTranslate(model, lines) {
   return execFileSync(cli, ['--model', model], { input: lines.join('\n') + '\n', encoding: 'utf8' }).split('\n').slice(0, -1);
 }
 
-const passesPlaceholders = (model) =>
-  JSON.parse(execFileSync(cli, ['--model', model, '--describe'], { encoding: 'utf8', maxBuffer: 1 << 26 })).config.placeholders === '{n}';
+// Read once per model: --describe prints the whole tensor table.
+const placeholdersOf = new Map();
+function passesPlaceholders(model) {
+  if (!placeholdersOf.has(model))
+    placeholdersOf.set(model, JSON.parse(execFileSync(cli, ['--model', model, '--describe'], { encoding: 'utf8', maxBuffer: 1 << 26 })).config.placeholders === '{n}');
+  return placeholdersOf.get(model);
+}
 
 export async function expectedTranslation(model, lines) {
   const run = async (part) => ({ lines: cliTranslate(model, part), sourceTokens: 0 });
