@@ -175,3 +175,37 @@ test('mkdocs in French: "Read the <a>frequently asked questions</a>" keeps the l
     await d.close();
   }
 });
+
+// Breadcrumbs ending in the current page and a footer menu after a sentence: the separators are
+// layout, not words (the en→de model dropped both "›" of "Home › Products › Pricing" and the "·"
+// of the footer when they were sent with the words), so each link shows its own translation.
+test('pricing page: breadcrumb and footer separators stay, each link on its own words; a form label keeps its "*"', { timeout: 120_000 }, async () => {
+  const d = await openTestPage('pricing.html');
+  try {
+    await d.page.evaluate(() => window.TranslateWidget.ready);
+    const before = await snapshot(d.page);
+    const row = (sel) => d.page.$eval(sel, (n) => ({
+      links: [...n.querySelectorAll('a')].map((a) => a.textContent),
+      texts: [...n.childNodes].filter((c) => c.nodeType === 3).map((t) => t.data),
+    }));
+    await translateAll(d.page, 'de');
+    const nav = await row('nav');
+    const [home, products, pricing] = await expectedTranslation('en-de', ['Home', 'Products', 'Pricing']);
+    assert.deepEqual(nav.links, [home, products]);
+    assert.deepEqual(nav.texts, [' › ', ` › ${pricing}`]);
+    const footer = await row('footer p');
+    assert.deepEqual(footer.links, await expectedTranslation('en-de', ['Privacy policy', 'Terms of use']));
+    assert.equal(footer.texts[1], ' · ', 'the separator between the footer links');
+    assert.ok(footer.texts[0].startsWith('© 2026 Cloudnest GmbH.'), footer.texts[0]);
+    assert.match(await d.page.$eval('label[for=email]', (l) => l.textContent), /\S \*$/, 'the required-field star');
+    const after = await snapshot(d.page);
+    assert.ok(after.sameElements);
+    assert.deepEqual(after.hrefs, before.hrefs);
+    assert.deepEqual(after.code, before.code);
+    await d.page.evaluate(() => window.TranslateWidget.restore());
+    assert.equal((await snapshot(d.page)).html, before.html);
+    assert.deepEqual(d.consoleErrors, []);
+  } finally {
+    await d.close();
+  }
+});

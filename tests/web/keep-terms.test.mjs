@@ -55,6 +55,18 @@ test('models without placeholders: only the terms are kept (in pieces); addresse
   assert.deepEqual(plain.sent, ['Call 0800 123 4567 about 🍕.']);
 });
 
+test('layout symbols (breadcrumb separators, bullets) are not sent: the words between them are, each on its own', async () => {
+  for (const placeholders of [true, false]) {
+    const m = model();
+    const { lines } = await translateKeeping(['Home › Products › Pricing', '• Free shipping', 'Plain words.'], [], m.run, placeholders);
+    assert.deepEqual(m.sent, ['Home', 'Products', 'Pricing', 'Free shipping', 'Plain words.']);
+    assert.deepEqual(lines, ['HOME › PRODUCTS › PRICING', '• FREE SHIPPING', 'PLAIN WORDS.']);
+  }
+  const m = model();
+  assert.deepEqual((await translateKeeping([' · '], [], m.run, true)).lines, [' · ']);
+  assert.deepEqual(m.sent, [], 'nothing to translate: the model is not asked');
+});
+
 // A "model" that writes numbers its own way: `edit` maps each digit run it sees.
 function numberModel(edit) {
   const sent = [];

@@ -14,6 +14,7 @@
 // "400") misleads the reader, so a line whose translation has other numbers than its source is
 // translated again with every number as a placeholder.
 import { ErrorCodes, TranslatorError } from './errors.js';
+import { joinLayout, splitLayout } from './layout-symbols.js';
 import { ADDRESS, FOREIGN_RUN, LONG_NUMBER, NUMBER, PRICE } from './verbatim.js';
 
 const HAS_WORDS = /[\p{L}\p{N}]/u;
@@ -84,9 +85,24 @@ export function fillPlaceholders(text, back) {
   return text.replace(/\{(\d+)\}/g, (_, n) => back[Number(n)]);
 }
 
-// run(lines) -> { lines, sourceTokens }; returns the same for `lines`, terms kept.
+// run(lines) -> { lines, sourceTokens }; returns the same for `lines`, terms kept, and layout
+// symbols (separators, bullets: layout-symbols.js) kept with the words between them translated.
 // placeholders: the models pass {1}, {2}, … through (translator.placeholders).
 export async function translateKeeping(lines, terms, run, placeholders) {
+  const layouts = lines.map(splitLayout);
+  const sent = lines.flatMap((line, i) => (layouts[i] ? layouts[i].pieces : [line]));
+  const res = sent.length ? await translateWords(sent, terms, run, placeholders) : { lines: [], sourceTokens: 0 };
+  let k = 0;
+  const out = lines.map((_, i) => {
+    if (!layouts[i]) return res.lines[k++];
+    const n = layouts[i].pieces.length;
+    k += n;
+    return joinLayout(layouts[i], res.lines.slice(k - n, k));
+  });
+  return { lines: out, sourceTokens: res.sourceTokens };
+}
+
+async function translateWords(lines, terms, run, placeholders) {
   const res = await translateWith(lines, keptPattern(terms, placeholders), run, placeholders);
   if (!placeholders) return res;
   const changed = lines.map((_, i) => i).filter((i) => numbersOf(lines[i]) !== numbersOf(res.lines[i]));
