@@ -179,7 +179,7 @@ test('mkdocs in French: "Read the <a>frequently asked questions</a>" keeps the l
 // Breadcrumbs ending in the current page and a footer menu after a sentence: the separators are
 // layout, not words (the en→de model dropped both "›" of "Home › Products › Pricing" and the "·"
 // of the footer when they were sent with the words), so each link shows its own translation.
-test('pricing page: breadcrumb and footer separators stay, each link on its own words; a form label keeps its "*"', { timeout: 120_000 }, async () => {
+test('pricing page: breadcrumb and footer separators stay, each link on its own words; a form label keeps its "*"; the title is translated and followed', { timeout: 120_000 }, async () => {
   const d = await openTestPage('pricing.html');
   try {
     await d.page.evaluate(() => window.TranslateWidget.ready);
@@ -198,12 +198,18 @@ test('pricing page: breadcrumb and footer separators stay, each link on its own 
     assert.equal(footer.texts[1], ' · ', 'the separator between the footer links');
     assert.ok(footer.texts[0].startsWith('© 2026 Cloudnest GmbH.'), footer.texts[0]);
     assert.match(await d.page.$eval('label[for=email]', (l) => l.textContent), /\S \*$/, 'the required-field star');
+    // The tab's title too, and a new one a single-page app sets later.
+    assert.equal(await d.page.title(), (await expectedTranslation('en-de', ['Plans and pricing – Cloudnest']))[0]);
+    await d.page.evaluate(() => { document.title = 'Your cart'; });
+    const cart = (await expectedTranslation('en-de', ['Your cart']))[0];
+    await d.page.waitForFunction((t) => document.title === t, cart, { timeout: 30_000 });
     const after = await snapshot(d.page);
     assert.ok(after.sameElements);
     assert.deepEqual(after.hrefs, before.hrefs);
     assert.deepEqual(after.code, before.code);
     await d.page.evaluate(() => window.TranslateWidget.restore());
     assert.equal((await snapshot(d.page)).html, before.html);
+    assert.equal(await d.page.title(), 'Your cart', 'restore gives back the title the page set last');
     assert.deepEqual(d.consoleErrors, []);
   } finally {
     await d.close();

@@ -50,6 +50,8 @@ export class PageTranslator {
     const attrs = findAttributeTargets(this.doc.body, this.sourceLang, this.ledger.attrOf);
     const { inView, later } = await this.scheduler.byViewport(blocks);
     if (gen !== this.generation) return;
+    // The tab's title is always in view (and the first thing a visitor switching tabs reads).
+    inView.unshift(...this.titleBlocks().filter((b) => !this.blocks.has(b)));
     this.observe(true);
     await this.translateBlocks(inView, attrs, translator, gen);
     if (gen !== this.generation) return;
@@ -59,6 +61,12 @@ export class PageTranslator {
       (batch) => this.translateBlocks(batch.filter((b) => !this.blocks.has(b)), [], translator, gen),
       () => gen === this.generation)
       .then((finished) => { if (finished) this.onDone({ lang, phase: 'all', blocks: later.length }); });
+  }
+
+  // The document's <title>, a block of its own (not in the body, so findBlocks never sees it).
+  titleBlocks() {
+    const title = this.doc.head?.querySelector('title');
+    return title ? findBlocks(title, this.sourceLang, this.ledger.textOf) : [];
   }
 
   // What the model sees of a block: its segments as units (kept-inline.js), each with the worded
@@ -209,6 +217,8 @@ export class PageTranslator {
     if (on) {
       this.observer.observe(this.doc.body, { childList: true, subtree: true, characterData: true, attributes: true,
         attributeFilter: [...TRANSLATED_ATTRIBUTES, 'value'] });
+      // Single-page apps set document.title on every route change.
+      if (this.doc.head) this.observer.observe(this.doc.head, { childList: true, subtree: true, characterData: true });
     } else {
       this.observer.disconnect();
     }
