@@ -1,7 +1,7 @@
 // The translation the browser and package tests expect: the command-line translator's output
 // (scripts/translate: the native engine, whose output the WASM engine's equals) with the JS API's
-// bookkeeping around it (keep-terms.js: placeholders for what models copy badly, a second pass
-// for a line whose numbers the model changed), as a page gets it.
+// bookkeeping around it (keep-terms.js: placeholders for what models copy badly, dates written by
+// Intl, a second pass for a line whose numbers the model changed), as a page gets it.
 import { execFileSync } from 'node:child_process';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,7 +22,9 @@ function passesPlaceholders(model) {
   return placeholdersOf.get(model);
 }
 
+// model: a registry id ("en-de").
 export async function expectedTranslation(model, lines) {
   const run = async (part) => ({ lines: cliTranslate(model, part), sourceTokens: 0 });
-  return (await translateKeeping(lines, [], run, passesPlaceholders(model))).lines;
+  const [from, to] = model.split('-');
+  return (await translateKeeping(lines, [], run, passesPlaceholders(model), { from, to })).lines;
 }

@@ -67,6 +67,16 @@ test('layout symbols (breadcrumb separators, bullets) are not sent: the words be
   assert.deepEqual(m.sent, [], 'nothing to translate: the model is not asked');
 });
 
+test('with placeholder models a date travels as {n} and comes back as Intl writes it in the target language', async () => {
+  const m = model();
+  const { lines } = await translateKeeping(['Posted on March 12, 2024 by Anna.', 'Offer valid until 31 May.'], [], m.run, true, { from: 'en', to: 'de' });
+  assert.deepEqual(m.sent, ['Posted on {1} by Anna.', 'Offer valid until {1}.']);
+  assert.deepEqual(lines, ['POSTED ON 12. März 2024 BY ANNA.', 'OFFER VALID UNTIL 31. Mai.']);
+  const plain = model();
+  await translateKeeping(['Posted on March 12, 2024.'], [], plain.run, false, { from: 'en', to: 'de' });
+  assert.deepEqual(plain.sent, ['Posted on March 12, 2024.'], 'models without placeholders get the date in the sentence');
+});
+
 // A "model" that writes numbers its own way: `edit` maps each digit run it sees.
 function numberModel(edit) {
   const sent = [];

@@ -206,7 +206,7 @@ export async function createTranslator(options = {}) {
       const many = Array.isArray(input);
       const texts = many ? input : [input];
       const lines = texts.flatMap((t) => String(t).split('\n'));
-      const res = await translateKeeping(lines, keep, run, translator.placeholders);
+      const res = await translateKeeping(lines, keep, run, translator.placeholders, translator);
       translator.stats.sourceTokens += res.sourceTokens;
       let at = 0;
       const out = texts.map((t) => { const n = String(t).split('\n').length; const s = res.lines.slice(at, at + n).join('\n'); at += n; return s; });
@@ -217,7 +217,7 @@ export async function createTranslator(options = {}) {
       const parts = splitSentences(String(text));
       let sofar = '';
       for (const p of parts) {
-        const [t] = (await translateKeeping([p.text], keep, run, translator.placeholders)).lines;
+        const [t] = (await translateKeeping([p.text], keep, run, translator.placeholders, translator)).lines;
         sofar += (sofar && p.space ? p.space : '') + t;
         yield sofar;
       }

@@ -14,6 +14,7 @@
 // "400") misleads the reader, so a line whose translation has other numbers than its source is
 // translated again with every number as a placeholder.
 import { ErrorCodes, TranslatorError } from './errors.js';
+import { datePattern, localizeDate } from './dates.js';
 import { joinLayout, splitLayout } from './layout-symbols.js';
 import { ADDRESS, FOREIGN_RUN, LONG_NUMBER, NUMBER, PRICE } from './verbatim.js';
 
@@ -30,10 +31,11 @@ export function normalizeKeepTerms(keep) {
 }
 
 // What is kept in a line: the terms, and where the models pass placeholders through, what they
-// copy badly (verbatim.js), with `numbers` every number too. -> a global regex, or null when
-// nothing is kept.
-function keptPattern(terms, placeholders, numbers = false) {
+// copy badly (verbatim.js) and dates (dates.js: written again by Intl), with `numbers` every
+// number too. -> a global regex, or null when nothing is kept.
+function keptPattern(terms, placeholders, numbers = false, date = null) {
   const words = terms.map(escape);
+  if (placeholders && date) words.unshift(date);  // before NUMBER: "12 March 2024" is one date
   if (placeholders) words.push(ADDRESS, LONG_NUMBER, PRICE);
   if (placeholders && numbers) words.push(`(?<!\\{)${NUMBER}(?!\\})`);  // not the "1" of "{1}"
   const alternatives = words.length ? [`(?<![\\p{L}\\p{N}])(?:${words.join('|')})(?![\\p{L}\\p{N}])`] : [];
@@ -41,13 +43,14 @@ function keptPattern(terms, placeholders, numbers = false) {
   return alternatives.length ? new RegExp(alternatives.join('|'), 'gu') : null;
 }
 
-// Pieces of a line: { text, term } in order; term pieces are kept as written.
-function piecesOf(line, pattern) {
+// Pieces of a line: { text, term, shown } in order; a term piece shows `shown(text)` (as written,
+// or a date in the target's form).
+function piecesOf(line, pattern, shown) {
   const out = [];
   let at = 0;
   for (const m of line.matchAll(pattern)) {
     if (m.index > at) out.push({ text: line.slice(at, m.index), term: false });
-    out.push({ text: m[0], term: true });
+    out.push({ text: m[0], term: true, shown: shown(m[0]) });
     at = m.index + m[0].length;
   }
   if (at < line.length) out.push({ text: line.slice(at), term: false });
@@ -61,7 +64,7 @@ function numbered(pieces) {
   const back = [null];
   const text = pieces.map((p) => {
     if (p.term) {
-      back.push(p.text);
+      back.push(p.shown);
       return `{${back.length - 1}}`;
     }
     return p.text.replace(/\{\d+\}/g, (own) => {
@@ -87,11 +90,13 @@ export function fillPlaceholders(text, back) {
 
 // run(lines) -> { lines, sourceTokens }; returns the same for `lines`, terms kept, and layout
 // symbols (separators, bullets: layout-symbols.js) kept with the words between them translated.
-// placeholders: the models pass {1}, {2}, … through (translator.placeholders).
-export async function translateKeeping(lines, terms, run, placeholders) {
+// placeholders: the models pass {1}, {2}, … through (translator.placeholders); from, to: the
+// languages, for dates.
+export async function translateKeeping(lines, terms, run, placeholders, { from, to } = {}) {
   const layouts = lines.map(splitLayout);
   const sent = lines.flatMap((line, i) => (layouts[i] ? layouts[i].pieces : [line]));
-  const res = sent.length ? await translateWords(sent, terms, run, placeholders) : { lines: [], sourceTokens: 0 };
+  const dates = from && to ? { pattern: datePattern(from), from, to } : null;
+  const res = sent.length ? await translateWords(sent, terms, run, placeholders, dates) : { lines: [], sourceTokens: 0 };
   let k = 0;
   const out = lines.map((_, i) => {
     if (!layouts[i]) return res.lines[k++];
@@ -102,19 +107,22 @@ export async function translateKeeping(lines, terms, run, placeholders) {
   return { lines: out, sourceTokens: res.sourceTokens };
 }
 
-async function translateWords(lines, terms, run, placeholders) {
-  const res = await translateWith(lines, keptPattern(terms, placeholders), run, placeholders);
+async function translateWords(lines, terms, run, placeholders, dates) {
+  const date = dates?.pattern ?? null;
+  const whole = date && new RegExp(`^(?:${date})$`, 'u');
+  const shown = (text) => (whole?.test(text) && localizeDate(text, dates.from, dates.to)) || text;
+  const res = await translateWith(lines, keptPattern(terms, placeholders, false, date), run, placeholders, shown);
   if (!placeholders) return res;
   const changed = lines.map((_, i) => i).filter((i) => numbersOf(lines[i]) !== numbersOf(res.lines[i]));
   if (!changed.length) return res;
-  const again = await translateWith(changed.map((i) => lines[i]), keptPattern(terms, true, true), run, true);
+  const again = await translateWith(changed.map((i) => lines[i]), keptPattern(terms, true, true, date), run, true, shown);
   changed.forEach((i, k) => { res.lines[i] = again.lines[k]; });
   return { lines: res.lines, sourceTokens: res.sourceTokens + again.sourceTokens };
 }
 
-async function translateWith(lines, pattern, run, placeholders) {
+async function translateWith(lines, pattern, run, placeholders, shown = (text) => text) {
   if (!pattern) return run(lines);
-  const split = lines.map((l) => piecesOf(l, pattern));
+  const split = lines.map((l) => piecesOf(l, pattern, shown));
   const kept = split.map((pieces) => pieces.some((p) => p.term));
   // 1. Lines without kept pieces as they are; the others with placeholders where the models pass
   // them through.
@@ -155,7 +163,8 @@ async function translateWith(lines, pattern, run, placeholders) {
   let k = 0;
   for (const i of retry) {
     out[i] = split[i].map((p) => {
-      if (p.term || !HAS_WORDS.test(p.text)) return p.text;
+      if (p.term) return p.shown;
+      if (!HAS_WORDS.test(p.text)) return p.text;
       // ", the best shop" after a term: the model drops the comma; keep it, and the space after it.
       const [, space, punct, punctSpace] = p.text.match(/^(\s*)([,;:)\]]*)(\s*)/u);
       let t = second.lines[k++];
