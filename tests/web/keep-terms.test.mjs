@@ -108,8 +108,9 @@ test('numbers written with other separators are the same numbers: translated onc
 
 // Hostile text on the page: patterns that backtrack would hang the page here (the timeout is a
 // hang guard; with bounded patterns this takes well under a second).
-test('a million characters of near-addresses, near-numbers and currency signs come back unchanged', { timeout: 60_000 }, async () => {
-  const hostile = ['a.'.repeat(500_000) + '@', 'https://a' + '.'.repeat(1_000_000), '1.'.repeat(500_000), '€'.repeat(1_000_000)];
-  const { lines } = await translateKeeping(hostile, [], async (l) => ({ lines: l, sourceTokens: 0 }), true);
+test('a million characters of near-addresses, near-numbers, near-dates, separators and currency signs come back unchanged', { timeout: 60_000 }, async () => {
+  const hostile = ['a.'.repeat(500_000) + '@', 'https://a' + '.'.repeat(1_000_000), '1.'.repeat(500_000), '€'.repeat(1_000_000),
+    '12 of '.repeat(200_000) + 'Marchy', ' ›'.repeat(500_000) + 'a' + ' '.repeat(500_000) + 'b', '- '.repeat(500_000)];
+  const { lines } = await translateKeeping(hostile, [], async (l) => ({ lines: l, sourceTokens: 0 }), true, { from: 'en', to: 'de' });
   assert.deepEqual(lines.map((l) => l.length), hostile.map((l) => l.length));
 });
