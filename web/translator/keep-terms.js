@@ -1,6 +1,8 @@
 // Text kept as written through translation: do-not-translate terms (brand and product names),
 // and where the models pass placeholders through, what they copy badly (verbatim.js: addresses,
-// long numbers, prices, emoji, ©, other scripts).
+// long numbers, prices, emoji, ©, other scripts) and dates (dates.js: written again by Intl in the
+// target language). Before all that, a line's layout symbols (layout-symbols.js: "Home › Docs",
+// "• Free shipping") are set aside and the words between them go on as lines of their own.
 //
 // Where the models pass placeholders through (the model file says so), each kept piece of a line
 // is replaced by a placeholder, numbered with the line's own ({1}, {2}, … in reading order). Where
