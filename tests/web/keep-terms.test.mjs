@@ -67,11 +67,15 @@ test('layout symbols (breadcrumb separators, bullets) are not sent: the words be
   assert.deepEqual(m.sent, [], 'nothing to translate: the model is not asked');
 });
 
-test('with placeholder models a date travels as {n} and comes back as Intl writes it in the target language', async () => {
+test('with placeholder models a date or time travels as {n} and comes back as Intl writes it in the target language', async () => {
   const m = model();
   const { lines } = await translateKeeping(['Posted on March 12, 2024 by Anna.', 'Offer valid until 31 May.'], [], m.run, true, { from: 'en', to: 'de' });
   assert.deepEqual(m.sent, ['Posted on {1} by Anna.', 'Offer valid until {1}.']);
   assert.deepEqual(lines, ['POSTED ON 12. März 2024 BY ANNA.', 'OFFER VALID UNTIL 31. Mai.']);
+  const times = model();
+  const opening = await translateKeeping(['Open daily from 9 am to 6 pm, at 7 pm on Fridays.'], [], times.run, true, { from: 'en', to: 'de' });
+  assert.deepEqual(opening.lines, ['OPEN DAILY FROM 9 Uhr – 18 Uhr, AT 19 Uhr ON FRIDAYS.']);
+  assert.deepEqual(times.sent, ['Open daily from {1}, at {2} on Fridays.'], '"18" for "6 pm" is no changed number: no second pass');
   const plain = model();
   await translateKeeping(['Posted on March 12, 2024.'], [], plain.run, false, { from: 'en', to: 'de' });
   assert.deepEqual(plain.sent, ['Posted on March 12, 2024.'], 'models without placeholders get the date in the sentence');

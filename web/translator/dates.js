@@ -1,11 +1,14 @@
 // Dates written with a month name ("March 12, 2024", "12. März 2024", "1er mars 2024", "June
-// 2011") are not the model's to translate: the small models garble them ("February 9, 2011" →
-// "Februar 20110 9", "December 1" → "Dezember 1. Dezember", en→de dev news), while the platform's
-// Intl writes each language's form exactly. Month names and the target's date format both come
-// from Intl, so any language it knows works; where placeholders pass through the models, a date
-// travels as {n} and comes back in the target's form (keep-terms.js).
+// 2011") and times of day with their marker ("9 am", "5:30 p.m.", "17 Uhr") are not the model's
+// to translate: the small models garble them ("February 9, 2011" → "Februar 20110 9", "December 1"
+// → "Dezember 1. Dezember", en→de dev news; "9 am to 5 pm" → "9 „m“ 5 Bleib" on the demo page),
+// while the platform's Intl writes each language's form exactly. Month names, day periods, the
+// hour word and the target's formats all come from Intl, so any language it knows works; where
+// placeholders pass through the models, a date or time travels as {n} and comes back in the
+// target's form (keep-terms.js). A one-letter hour mark (French "9 h") is left to the model: it
+// also writes durations ("2 h de route").
 const YEAR = String.raw`[12]\d{3}`;
-const DAY = String.raw`[0-3]?\d(?:st|nd|rd|th|er|\.)?`;
+const DAY = String.raw`[0-3]?\d(?:st|nd|rd|th|er)?`;
 
 const monthNames = new Map();
 // lang -> the twelve long month names as Intl writes them, or null if Intl has none.
@@ -24,19 +27,100 @@ function monthsOf(lang) {
   return monthNames.get(lang);
 }
 
-// A regex source matching a date in `lang` (day month [year], month day [year], month year), or
-// null. A month name is written as Intl writes it, or capitalised at a sentence start ("mars",
-// "Mars"; but never "may" for "May").
+// A regex source matching a date (day month [year], month day [year], month year) or a time of
+// day in `lang`, or null. A month name is written as Intl writes it, or capitalised at a sentence
+// start ("mars", "Mars"; but never "may" for "May").
 export function datePattern(lang) {
   const names = monthsOf(lang);
-  if (!names) return null;
-  const month = `(?:${names.map((n) => `[${n[0]}${n[0].toUpperCase()}]${n.slice(1)}`).join('|')})`;
-  return `(?:the )?${DAY} (?:of )?${month}(?:,? ${YEAR})?|${month} (?:the )?${DAY}(?:,? ${YEAR})?|${month} ${YEAR}`;
+  const time = timeMarkOf(lang);
+  const out = [];
+  if (names) {
+    const month = `(?:${names.map((n) => `[${n[0]}${n[0].toUpperCase()}]${n.slice(1)}`).join('|')})`;
+    // "12. März" has a dot after the day; "March 12." does not: that is the full stop.
+    out.push(`(?:the )?${DAY}\\.? (?:of )?${month}(?:,? ${YEAR})?|${month} (?:the )?${DAY}(?:,? ${YEAR})?|${month} ${YEAR}`);
+  }
+  if (time) out.push(RANGE(time, lang), TIME(time));  // "9 am to 5 pm" as one
+  return out.length ? out.join('|') : null;
 }
 
-// A date matched by datePattern(from), written as `to` writes it; null when it is not a real date
-// ("February 30") or either language has no month names.
+const HOUR = String.raw`[0-2]?\d(?:[:.][0-5]\d)?`;
+const TIME = (mark) => `${HOUR} ?(?:${mark.pattern})`;
+// How a language joins two times into a range, besides a dash (the one thing Intl cannot say).
+const RANGE_WORDS = { en: ['to', 'until', 'till'], de: ['bis'] };
+const joinerOf = (lang) => `(?: ?[–-] ?| (?:${(RANGE_WORDS[lang.split('-')[0]] ?? ['–']).join('|')}) )`;
+// A range: both ends marked ("9 am to 5 pm"); where the mark is a word, on the last end only
+// ("9 bis 17 Uhr"). "9 to 5 pm" is left alone: it says nothing about the 9.
+const RANGE = (mark, lang) => `${mark.periods ? TIME(mark) : `${HOUR}(?: ?${mark.pattern})?`}${joinerOf(lang)}${TIME(mark)}`;
+
+// Any case, dots allowed between and after the letters: "PM" -> "p.m.", "pm", "P.M".
+const anyCase = (word) => [...word].map((c) => `[${c.toLowerCase()}${c.toUpperCase()}]`).join('\\.?');
+
+const timeMarks = new Map();
+// lang -> how it marks a time of day: { periods: ['am', 'pm'] } (12-hour languages, Intl's day
+// periods) or { word: 'uhr' } (the word after the hour), with a regex source `pattern`; or null.
+function timeMarkOf(lang) {
+  if (!timeMarks.has(lang)) {
+    let mark = null;
+    try {
+      const f = new Intl.DateTimeFormat(lang, { hour: 'numeric', timeZone: 'UTC' });
+      const partsAt = (h) => f.formatToParts(new Date(Date.UTC(2024, 0, 1, h)));
+      const period = (h) => partsAt(h).find((p) => p.type === 'dayPeriod')?.value;
+      const word = partsAt(9).filter((p) => p.type === 'literal').map((p) => p.value.trim()).join('');
+      if (period(9) && period(21) && /^\p{L}+$/u.test(period(9) + period(21))) {
+        const periods = [period(9), period(21)].map((p) => p.toLowerCase());
+        // The final dot only where the sentence goes on ("9 a.m. to 5 p.m."), not a full stop.
+        mark = { periods, pattern: `(?:${periods.map(anyCase).join('|')})(?:\\.(?=,|\\s+\\p{Ll}))?` };
+      } else if (/^\p{L}{2,}$/u.test(word)) {
+        mark = { word: word.toLowerCase(), pattern: anyCase(word).replaceAll('\\.?', '') };
+      }
+    } catch {
+      mark = null;
+    }
+    timeMarks.set(lang, mark);
+  }
+  return timeMarks.get(lang);
+}
+
+// True when a text matched by datePattern(lang) is a time ("9:30 a.m.", "17 Uhr"), not a date.
+function isTime(text, lang) {
+  const mark = timeMarkOf(lang);
+  const rest = text.match(/^\d{1,2}(?:[:.]\d{2})?(.*)$/su)?.[1].replace(/[\s.]/g, '').toLowerCase();
+  return !!mark && rest !== undefined && (mark.periods ? mark.periods.includes(rest) : rest === mark.word);
+}
+
+// A time matched by datePattern(from) as `to` writes it ("5:30 p.m." -> "17:30"), or null.
+function localizeTime(text, from, to) {
+  const mark = timeMarkOf(from);
+  const m = text.match(/^(\d{1,2})(?:[:.](\d{2}))?/);
+  if (!mark || !m) return null;
+  let hour = Number(m[1]);
+  const minute = Number(m[2] ?? 0);
+  if (mark.periods) {
+    if (hour < 1 || hour > 12) return null;
+    const pm = text.slice(m[0].length).replace(/[\s.]/g, '').toLowerCase() === mark.periods[1];
+    hour = (hour % 12) + (pm ? 12 : 0);
+  } else if (hour > 23) return null;
+  const bare = new Intl.DateTimeFormat(to, { hour: 'numeric', timeZone: 'UTC' }).formatToParts(new Date(0));
+  // Minutes also where the target's hour alone is a bare number (Spanish "17" -> "17:00").
+  const withMinutes = minute !== 0 || bare.every((p) => p.type === 'hour');
+  const f = new Intl.DateTimeFormat(to, { hour: 'numeric', ...(withMinutes && { minute: '2-digit' }), timeZone: 'UTC' });
+  // "09 Uhr" is how Intl writes nine o'clock in German; people write "9 Uhr".
+  return f.formatToParts(new Date(Date.UTC(2024, 0, 1, hour, minute)))
+    .map((p) => (p.type === 'hour' ? String(Number(p.value)) : p.value)).join('');
+}
+
+// A date, time or time range matched by datePattern(from), written as `to` writes it (a range as
+// its two ends joined by " – "); null when it is not a real date or time ("February 30", "13 pm")
+// or either language has no month names.
 export function localizeDate(text, from, to) {
+  const mark = timeMarkOf(from);
+  const core = text.replace(/\.$/u, '');  // "5 p.m." mid-sentence keeps its dot (see timeMarkOf)
+  if (mark && new RegExp(`^(?:${RANGE(mark, from)})$`, 'u').test(core)) {
+    const [start, end] = core.split(new RegExp(joinerOf(from), 'u'));
+    const ends = [mark.word && !isTime(start, from) ? `${start} ${mark.word}` : start, end].map((t) => localizeTime(t, from, to));
+    return ends.every(Boolean) ? ends.join(' – ') : null;
+  }
+  if (isTime(text, from)) return localizeTime(text, from, to);
   const names = monthsOf(from);
   if (!names || !monthsOf(to)) return null;
   const lower = text.toLowerCase();

@@ -37,7 +37,7 @@ export function normalizeKeepTerms(keep) {
 // number too. -> a global regex, or null when nothing is kept.
 function keptPattern(terms, placeholders, numbers = false, date = null) {
   const words = terms.map(escape);
-  if (placeholders && date) words.unshift(date);  // before NUMBER: "12 March 2024" is one date
+  if (placeholders && date) words.unshift(`(?<date>${date})`);  // before NUMBER: "12 March 2024" is one date
   if (placeholders) words.push(ADDRESS, LONG_NUMBER, PRICE);
   if (placeholders && numbers) words.push(`(?<!\\{)${NUMBER}(?!\\})`);  // not the "1" of "{1}"
   const alternatives = words.length ? [`(?<![\\p{L}\\p{N}])(?:${words.join('|')})(?![\\p{L}\\p{N}])`] : [];
@@ -45,14 +45,14 @@ function keptPattern(terms, placeholders, numbers = false, date = null) {
   return alternatives.length ? new RegExp(alternatives.join('|'), 'gu') : null;
 }
 
-// Pieces of a line: { text, term, shown } in order; a term piece shows `shown(text)` (as written,
-// or a date in the target's form).
-function piecesOf(line, pattern, shown) {
+// Pieces of a line: { text, term, shown } in order; a term piece shows its text as written, a date
+// as localize(text) writes it.
+function piecesOf(line, pattern, localize) {
   const out = [];
   let at = 0;
   for (const m of line.matchAll(pattern)) {
     if (m.index > at) out.push({ text: line.slice(at, m.index), term: false });
-    out.push({ text: m[0], term: true, shown: shown(m[0]) });
+    out.push({ text: m[0], term: true, shown: (m.groups?.date && localize(m[0])) || m[0] });
     at = m.index + m[0].length;
   }
   if (at < line.length) out.push({ text: line.slice(at), term: false });
@@ -111,20 +111,22 @@ export async function translateKeeping(lines, terms, run, placeholders, { from, 
 
 async function translateWords(lines, terms, run, placeholders, dates) {
   const date = dates?.pattern ?? null;
-  const whole = date && new RegExp(`^(?:${date})$`, 'u');
-  const shown = (text) => (whole?.test(text) && localizeDate(text, dates.from, dates.to)) || text;
-  const res = await translateWith(lines, keptPattern(terms, placeholders, false, date), run, placeholders, shown);
+  const localize = (text) => localizeDate(text, dates.from, dates.to);
+  const res = await translateWith(lines, keptPattern(terms, placeholders, false, date), run, placeholders, localize);
   if (!placeholders) return res;
-  const changed = lines.map((_, i) => i).filter((i) => numbersOf(lines[i]) !== numbersOf(res.lines[i]));
+  // The numbers a translation should have: the source's, dates and times as shown ("5 pm" -> "17 Uhr").
+  const dateRe = date && new RegExp(`(?<![\\p{L}\\p{N}])(?:${date})(?![\\p{L}\\p{N}])`, 'gu');
+  const asShown = (line) => (dateRe ? line.replace(dateRe, (d) => localize(d) ?? d) : line);
+  const changed = lines.map((_, i) => i).filter((i) => numbersOf(asShown(lines[i])) !== numbersOf(res.lines[i]));
   if (!changed.length) return res;
-  const again = await translateWith(changed.map((i) => lines[i]), keptPattern(terms, true, true, date), run, true, shown);
+  const again = await translateWith(changed.map((i) => lines[i]), keptPattern(terms, true, true, date), run, true, localize);
   changed.forEach((i, k) => { res.lines[i] = again.lines[k]; });
   return { lines: res.lines, sourceTokens: res.sourceTokens + again.sourceTokens };
 }
 
-async function translateWith(lines, pattern, run, placeholders, shown = (text) => text) {
+async function translateWith(lines, pattern, run, placeholders, localize = () => null) {
   if (!pattern) return run(lines);
-  const split = lines.map((l) => piecesOf(l, pattern, shown));
+  const split = lines.map((l) => piecesOf(l, pattern, localize));
   const kept = split.map((pieces) => pieces.some((p) => p.term));
   // 1. Lines without kept pieces as they are; the others with placeholders where the models pass
   // them through.
