@@ -10,22 +10,25 @@
 const YEAR = String.raw`[12]\d{3}`;
 const DAY = String.raw`[0-3]?\d(?:st|nd|rd|th|er)?`;
 
-const monthNames = new Map();
-// lang -> the twelve long month names as Intl writes them, or null if Intl has none.
-function monthsOf(lang) {
-  if (!monthNames.has(lang)) {
-    let names = null;
-    try {
-      const f = new Intl.DateTimeFormat(lang, { month: 'long', timeZone: 'UTC' });
-      names = [...Array(12)].map((_, m) => f.format(new Date(Date.UTC(2024, m, 15))));
-      if (names.some((n) => !/^\p{L}+$/u.test(n))) names = null;  // "M03": no names for this language
-    } catch {
-      names = null;
+// fn(lang) computed once per language; null where Intl cannot answer (an unknown tag throws).
+function perLanguage(fn) {
+  const known = new Map();
+  return (lang) => {
+    if (!known.has(lang)) {
+      let value = null;
+      try { value = fn(lang); } catch { value = null; }
+      known.set(lang, value);
     }
-    monthNames.set(lang, names);
-  }
-  return monthNames.get(lang);
+    return known.get(lang);
+  };
 }
+
+// lang -> the twelve long month names as Intl writes them, or null if Intl has none.
+const monthsOf = perLanguage((lang) => {
+  const f = new Intl.DateTimeFormat(lang, { month: 'long', timeZone: 'UTC' });
+  const names = [...Array(12)].map((_, m) => f.format(new Date(Date.UTC(2024, m, 15))));
+  return names.every((n) => /^\p{L}+$/u.test(n)) ? names : null;  // "M03": no names for this language
+});
 
 // A regex source matching a date (day month [year], month day [year], month year) or a time of
 // day in `lang`, or null. A month name is written as Intl writes it, or capitalised at a sentence
@@ -55,31 +58,20 @@ const RANGE = (mark, lang) => `${mark.periods ? TIME(mark) : `${HOUR}(?: ?${mark
 // Any case, dots allowed between and after the letters: "PM" -> "p.m.", "pm", "P.M".
 const anyCase = (word) => [...word].map((c) => `[${c.toLowerCase()}${c.toUpperCase()}]`).join('\\.?');
 
-const timeMarks = new Map();
 // lang -> how it marks a time of day: { periods: ['am', 'pm'] } (12-hour languages, Intl's day
 // periods) or { word: 'uhr' } (the word after the hour), with a regex source `pattern`; or null.
-function timeMarkOf(lang) {
-  if (!timeMarks.has(lang)) {
-    let mark = null;
-    try {
-      const f = new Intl.DateTimeFormat(lang, { hour: 'numeric', timeZone: 'UTC' });
-      const partsAt = (h) => f.formatToParts(new Date(Date.UTC(2024, 0, 1, h)));
-      const period = (h) => partsAt(h).find((p) => p.type === 'dayPeriod')?.value;
-      const word = partsAt(9).filter((p) => p.type === 'literal').map((p) => p.value.trim()).join('');
-      if (period(9) && period(21) && /^\p{L}+$/u.test(period(9) + period(21))) {
-        const periods = [period(9), period(21)].map((p) => p.toLowerCase());
-        // The final dot only where the sentence goes on ("9 a.m. to 5 p.m."), not a full stop.
-        mark = { periods, pattern: `(?:${periods.map(anyCase).join('|')})(?:\\.(?=,|\\s+\\p{Ll}))?` };
-      } else if (/^\p{L}{2,}$/u.test(word)) {
-        mark = { word: word.toLowerCase(), pattern: anyCase(word).replaceAll('\\.?', '') };
-      }
-    } catch {
-      mark = null;
-    }
-    timeMarks.set(lang, mark);
+const timeMarkOf = perLanguage((lang) => {
+  const f = new Intl.DateTimeFormat(lang, { hour: 'numeric', timeZone: 'UTC' });
+  const partsAt = (h) => f.formatToParts(new Date(Date.UTC(2024, 0, 1, h)));
+  const period = (h) => partsAt(h).find((p) => p.type === 'dayPeriod')?.value;
+  const word = partsAt(9).filter((p) => p.type === 'literal').map((p) => p.value.trim()).join('');
+  if (period(9) && period(21) && /^\p{L}+$/u.test(period(9) + period(21))) {
+    const periods = [period(9), period(21)].map((p) => p.toLowerCase());
+    // The final dot only where the sentence goes on ("9 a.m. to 5 p.m."), not a full stop.
+    return { periods, pattern: `(?:${periods.map(anyCase).join('|')})(?:\\.(?=,|\\s+\\p{Ll}))?` };
   }
-  return timeMarks.get(lang);
-}
+  return /^\p{L}{2,}$/u.test(word) ? { word: word.toLowerCase(), pattern: anyCase(word).replaceAll('\\.?', '') } : null;
+});
 
 // True when a text matched by datePattern(lang) is a time ("9:30 a.m.", "17 Uhr"), not a date.
 function isTime(text, lang) {
