@@ -28,10 +28,10 @@ test('Intl writes each date in the target language\'s form; impossible dates are
   assert.equal(localizeDate('February 29, 2024', 'en', 'fr'), '29 février 2024');
 });
 
-test('times of day with their mark: am/pm in English, Uhr in German; French "9 h" (also a duration) is left alone', () => {
+test('times of day with their mark: am/pm in English, Uhr in German; French "9 h" alone (also a duration) is left alone', () => {
   assert.deepEqual(found('Doors open at 7 pm, or 9AM on Sundays.', 'en'), ['7 pm', '9AM']);
   assert.deepEqual(found('Samstags ab 9.30 Uhr.', 'de'), ['9.30 Uhr']);
-  assert.deepEqual(found('du lundi au vendredi de 9 h à 17 h', 'fr'), []);
+  assert.deepEqual(found('2 h de route, puis 3 h de marche', 'fr'), [], 'a duration');
   assert.equal(localizeDate('5 pm', 'en', 'de'), '17 Uhr');
   assert.equal(localizeDate('12 am', 'en', 'fr'), '0 h');
   assert.equal(localizeDate('5:30 p.m.', 'en', 'fr'), '17:30');
@@ -50,4 +50,9 @@ test('a range of times is one: "9 am to 5 pm", "9 bis 17 Uhr", "9am-5pm", writte
   assert.equal(localizeDate('9 am to 5:30 p.m.', 'en', 'de'), '9 Uhr – 17:30');
   assert.equal(localizeDate('9am-5pm', 'en', 'fr'), '9 h – 17 h');
   assert.match(localizeDate('9 bis 17 Uhr', 'de', 'en'), /^9\sAM – 5\sPM$/u);
+  assert.deepEqual(found('du lundi au vendredi de 9 h à 17 h', 'fr'), ['9 h à 17 h']);
+  assert.match(localizeDate('9 h à 17 h', 'fr', 'en'), /^9\sAM – 5\sPM$/u);
+  assert.deepEqual(found('Ouvert de 10 h à 18 h 30.', 'fr'), ['10 h à 18 h 30']);
+  assert.match(localizeDate('10 h à 18h30', 'fr', 'en'), /^10\sAM – 6:30\sPM$/u);
+  assert.equal(localizeDate('10 h à 18 h 30', 'fr', 'de'), '10 Uhr – 18:30');
 });

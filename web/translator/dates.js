@@ -5,8 +5,8 @@
 // while the platform's Intl writes each language's form exactly. Month names, day periods, the
 // hour word and the target's formats all come from Intl, so any language it knows works; where
 // placeholders pass through the models, a date or time travels as {n} and comes back in the
-// target's form (keep-terms.js). A one-letter hour mark (French "9 h") is left to the model: it
-// also writes durations ("2 h de route").
+// target's form (keep-terms.js). A one-letter hour mark (French "9 h") counts only in a range ("de
+// 9 h à 17 h"): alone it also writes durations ("2 h de route").
 const YEAR = String.raw`[12]\d{3}`;
 const DAY = String.raw`[0-3]?\d(?:st|nd|rd|th|er)?`;
 
@@ -42,14 +42,16 @@ export function datePattern(lang) {
     // "12. März" has a dot after the day; "March 12." does not: that is the full stop.
     out.push(`(?:the )?${DAY}\\.? (?:of )?${month}(?:,? ${YEAR})?|${month} (?:the )?${DAY}(?:,? ${YEAR})?|${month} ${YEAR}`);
   }
-  if (time) out.push(RANGE(time, lang), TIME(time));  // "9 am to 5 pm" as one
+  if (time) out.push(RANGE(time, lang));  // "9 am to 5 pm" as one
+  if (time && !time.rangeOnly) out.push(TIME(time));
   return out.length ? out.join('|') : null;
 }
 
 const HOUR = String.raw`[0-2]?\d(?:[:.][0-5]\d)?`;
-const TIME = (mark) => `${HOUR} ?(?:${mark.pattern})`;
+// French puts the minutes after a one-letter mark: "18 h 30", "18h30".
+const TIME = (mark) => `${HOUR} ?(?:${mark.pattern})${mark.rangeOnly ? '(?: ?[0-5]\\d)?' : ''}`;
 // How a language joins two times into a range, besides a dash (the one thing Intl cannot say).
-const RANGE_WORDS = { en: ['to', 'until', 'till'], de: ['bis'] };
+const RANGE_WORDS = { en: ['to', 'until', 'till'], de: ['bis'], fr: ['à'] };
 const joinerOf = (lang) => `(?: ?[–-] ?| (?:${(RANGE_WORDS[lang.split('-')[0]] ?? ['–']).join('|')}) )`;
 // A range: both ends marked ("9 am to 5 pm"); where the mark is a word, on the last end only
 // ("9 bis 17 Uhr"). "9 to 5 pm" is left alone: it says nothing about the 9.
@@ -70,27 +72,35 @@ const timeMarkOf = perLanguage((lang) => {
     // The final dot only where the sentence goes on ("9 a.m. to 5 p.m."), not a full stop.
     return { periods, pattern: `(?:${periods.map(anyCase).join('|')})(?:\\.(?=,|\\s+\\p{Ll}))?` };
   }
-  return /^\p{L}{2,}$/u.test(word) ? { word: word.toLowerCase(), pattern: anyCase(word).replaceAll('\\.?', '') } : null;
+  if (!/^\p{L}+$/u.test(word)) return null;
+  // A one-letter mark also writes durations ("2 h de route"): only a range ("de 9 h à 17 h") is a
+  // time of day for sure.
+  return { word: word.toLowerCase(), pattern: anyCase(word).replaceAll('\\.?', ''), rangeOnly: word.length === 1 };
 });
 
 // True when a text matched by datePattern(lang) is a time ("9:30 a.m.", "17 Uhr"), not a date.
 function isTime(text, lang) {
   const mark = timeMarkOf(lang);
-  const rest = text.match(/^\d{1,2}(?:[:.]\d{2})?(.*)$/su)?.[1].replace(/[\s.]/g, '').toLowerCase();
-  return !!mark && rest !== undefined && (mark.periods ? mark.periods.includes(rest) : rest === mark.word);
+  const parts = partsOfTime(text);
+  return !!mark && !!parts && (mark.periods ? mark.periods.includes(parts.mark) : parts.mark === mark.word);
+}
+
+// "5:30 p.m." -> { hour: 5, minute: 30, mark: 'pm' }; "18 h 30" -> { hour: 18, minute: 30, mark: 'h' }.
+function partsOfTime(text) {
+  const m = text.match(/^(\d{1,2})(?:[:.](\d{2}))?\s?([^\d]*?)\s?(\d{2})?$/su);
+  return m && { hour: Number(m[1]), minute: Number(m[2] ?? m[4] ?? 0), mark: m[3].replace(/[\s.]/g, '').toLowerCase() };
 }
 
 // A time matched by datePattern(from) as `to` writes it ("5:30 p.m." -> "17:30"), or null.
 function localizeTime(text, from, to) {
   const mark = timeMarkOf(from);
-  const m = text.match(/^(\d{1,2})(?:[:.](\d{2}))?/);
-  if (!mark || !m) return null;
-  let hour = Number(m[1]);
-  const minute = Number(m[2] ?? 0);
+  const parts = partsOfTime(text);
+  if (!mark || !parts) return null;
+  let { hour } = parts;
+  const { minute } = parts;
   if (mark.periods) {
     if (hour < 1 || hour > 12) return null;
-    const pm = text.slice(m[0].length).replace(/[\s.]/g, '').toLowerCase() === mark.periods[1];
-    hour = (hour % 12) + (pm ? 12 : 0);
+    hour = (hour % 12) + (parts.mark === mark.periods[1] ? 12 : 0);
   } else if (hour > 23) return null;
   const bare = new Intl.DateTimeFormat(to, { hour: 'numeric', timeZone: 'UTC' }).formatToParts(new Date(0));
   // Minutes also where the target's hour alone is a bare number (Spanish "17" -> "17:00").
