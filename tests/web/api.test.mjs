@@ -212,13 +212,14 @@ test('keep must be a string or an array of strings', async () => {
 });
 
 test('scripts/translate-js.mjs (the model cards\' probe): one line out per line in, as the API translates them', async () => {
-  const lines = ['A dog runs through the snow.', '', 'Two men are talking on the street.'];
+  const lines = ['A dog runs through the snow.', '', 'Two men are talking on the street.', 'The shop opens at 9 am on March 12.'];
   const out = execFileSync(process.execPath, [join(root, 'scripts', 'translate-js.mjs'), join(root, 'models', 'en-de', 'model.twm'),
-    join(root, 'models', 'en-de', 'vocab.spm')], { input: lines.join('\n') + '\n', encoding: 'utf8' }).split('\n').slice(0, -1);
+    join(root, 'models', 'en-de', 'vocab.spm'), 'en', 'de'], { input: lines.join('\n') + '\n', encoding: 'utf8' }).split('\n').slice(0, -1);
   const t = await createTranslator({ from: 'en', to: 'de' });
   try {
     assert.deepEqual(out, await t.translate(lines));
     assert.equal(out[1], '');
+    assert.match(out[3], /9 Uhr.*12\. März/, 'the languages given: dates and times as the API writes them');
   } finally {
     t.dispose();
   }

@@ -97,7 +97,7 @@ export async function createTranslator(options = {}) {
   if (options.model && typeof options.model === 'object') {
     const files = { model: { url: options.model.model }, vocab: { url: options.model.vocab } };
     if (options.model.shortlist) files.shortlist = { url: options.model.shortlist };
-    stages = [{ files, id: 'custom' }];
+    stages = [{ files, id: 'custom', from, to }];  // from, to: the caller's word (dates need them)
   } else {
     const registry = await loadRegistry(modelsUrl);
     if (typeof options.model === 'string') {
