@@ -28,7 +28,9 @@ def probe_section(path, src):
         return ""
     return (f"\n## Ordinary web text, as translated by this model\n\nThe twenty lines of `scripts/probe/{src}.txt` "
             "(interface strings, prices, placeholders, news, instructions; written for this, from no corpus), "
-            "output of `scripts/probe-model` with the shipped file, unedited:\n\n```\n" + open(path).read().rstrip() + "\n```\n")
+            "output of `scripts/probe-model` with the shipped file (the JS API around it, as a page gets it: a line that "
+            "is one interface word, such as \"Remove\", comes from `web/translator/ui-glossary.js`, not the model), "
+            "unedited:\n\n```\n" + open(path).read().rstrip() + "\n```\n")
 
 
 def good_and_bad_section(i8, numbers, assessment):

@@ -81,6 +81,13 @@ test('with placeholder models a date or time travels as {n} and comes back as In
   assert.deepEqual(plain.sent, ['Posted on March 12, 2024.'], 'models without placeholders get the date in the sentence');
 });
 
+test('with the languages known, a line that is an interface word is not sent; a kept term still is', async () => {
+  const m = model();
+  const { lines } = await translateKeeping(['Remove', 'Home › Products', 'Remove the lid.', 'Home'], ['Home'], m.run, true, { from: 'en', to: 'fr' });
+  assert.deepEqual(lines, ['Supprimer', 'Home › Produits', 'REMOVE THE LID.', 'Home']);
+  assert.deepEqual(m.sent, ['{1}', 'Remove the lid.', '{1}'], 'the kept term "Home" goes as a placeholder, the rest is the table\'s');
+});
+
 // A "model" that writes numbers its own way: `edit` maps each digit run it sees.
 function numberModel(edit) {
   const sent = [];

@@ -18,6 +18,7 @@
 import { ErrorCodes, TranslatorError } from './errors.js';
 import { datePattern, localizeDate } from './dates.js';
 import { joinLayout, splitLayout } from './layout-symbols.js';
+import { interfaceWord } from './ui-glossary.js';
 import { ADDRESS, FOREIGN_RUN, LONG_NUMBER, NUMBER, PRICE } from './verbatim.js';
 
 const HAS_WORDS = /[\p{L}\p{N}]/u;
@@ -93,12 +94,18 @@ export function fillPlaceholders(text, back) {
 // run(lines) -> { lines, sourceTokens }; returns the same for `lines`, terms kept, and layout
 // symbols (separators, bullets: layout-symbols.js) kept with the words between them translated.
 // placeholders: the models pass {1}, {2}, … through (translator.placeholders); from, to: the
-// languages, for dates.
+// languages, for dates and interface words (ui-glossary.js).
 export async function translateKeeping(lines, terms, run, placeholders, { from, to } = {}) {
   const layouts = lines.map(splitLayout);
-  const sent = lines.flatMap((line, i) => (layouts[i] ? layouts[i].pieces : [line]));
+  const pieces = lines.flatMap((line, i) => (layouts[i] ? layouts[i].pieces : [line]));
+  // A whole line that is an interface word ("Remove", "Sign in") is the glossary's, unless it is a
+  // kept term.
+  const known = pieces.map((p) => (terms.includes(p.trim()) ? null : interfaceWord(p, from, to)));
+  const sent = pieces.filter((_, i) => known[i] === null);
   const dates = from && to ? { pattern: datePattern(from), from, to } : null;
-  const res = sent.length ? await translateWords(sent, terms, run, placeholders, dates) : { lines: [], sourceTokens: 0 };
+  const model = sent.length ? await translateWords(sent, terms, run, placeholders, dates) : { lines: [], sourceTokens: 0 };
+  let m = 0;
+  const res = { lines: known.map((word) => word ?? model.lines[m++]), sourceTokens: model.sourceTokens };
   let k = 0;
   const out = lines.map((_, i) => {
     if (!layouts[i]) return res.lines[k++];

@@ -1,0 +1,187 @@
+// Words of web interfaces, as a whole line (a button, a menu entry, a table heading), in our
+// languages. A small model translates a word standing alone badly: with nothing around it, it
+// guesses ("Remove" → "Rémove", "Cancel" → "Cancer", "Home" → "Heim-Komputer", "Pricing" →
+// "Prinzipierung"; en→fr, en→de). Written by us for this (from no corpus); one row per meaning,
+// each column one language, so every direction between them reads the same table. Where a word
+// has several translations back ("Supprimer": Delete, Remove), the first row wins.
+const LANGUAGES = ['en', 'de', 'fr'];
+const ROWS = [
+  ['Save', 'Speichern', 'Enregistrer'],
+  ['Save changes', 'Änderungen speichern', 'Enregistrer les modifications'],
+  ['Cancel', 'Abbrechen', 'Annuler'],
+  ['Delete', 'Löschen', 'Supprimer'],
+  ['Remove', 'Entfernen', 'Supprimer'],
+  ['Edit', 'Bearbeiten', 'Modifier'],
+  ['Add', 'Hinzufügen', 'Ajouter'],
+  ['Add to cart', 'In den Warenkorb', 'Ajouter au panier'],
+  ['Close', 'Schließen', 'Fermer'],
+  ['Open', 'Öffnen', 'Ouvrir'],
+  ['Back', 'Zurück', 'Retour'],
+  ['Next', 'Weiter', 'Suivant'],
+  ['Previous', 'Zurück', 'Précédent'],
+  ['Continue', 'Weiter', 'Continuer'],
+  ['Submit', 'Absenden', 'Envoyer'],
+  ['Send', 'Senden', 'Envoyer'],
+  ['Send message', 'Nachricht senden', 'Envoyer le message'],
+  ['Search', 'Suchen', 'Rechercher'],
+  ['Sign in', 'Anmelden', 'Se connecter'],
+  ['Log in', 'Anmelden', 'Se connecter'],
+  ['Sign out', 'Abmelden', 'Se déconnecter'],
+  ['Log out', 'Abmelden', 'Se déconnecter'],
+  ['Sign up', 'Registrieren', "S'inscrire"],
+  ['Register', 'Registrieren', "S'inscrire"],
+  ['Create account', 'Konto erstellen', 'Créer un compte'],
+  ['Create an account', 'Konto erstellen', 'Créer un compte'],
+  ['Forgot password?', 'Passwort vergessen?', 'Mot de passe oublié ?'],
+  ['Settings', 'Einstellungen', 'Paramètres'],
+  ['Preferences', 'Einstellungen', 'Préférences'],
+  ['Profile', 'Profil', 'Profil'],
+  ['Account', 'Konto', 'Compte'],
+  ['My account', 'Mein Konto', 'Mon compte'],
+  ['Help', 'Hilfe', 'Aide'],
+  ['Home', 'Startseite', 'Accueil'],
+  ['About us', 'Über uns', 'À propos de nous'],
+  ['About', 'Über uns', 'À propos'],
+  ['Contact', 'Kontakt', 'Contact'],
+  ['Contact us', 'Kontakt', 'Nous contacter'],
+  ['Blog', 'Blog', 'Blog'],
+  ['News', 'Neuigkeiten', 'Actualités'],
+  ['Products', 'Produkte', 'Produits'],
+  ['Pricing', 'Preise', 'Tarifs'],
+  ['Careers', 'Karriere', 'Carrières'],
+  ['Features', 'Funktionen', 'Fonctionnalités'],
+  ['Documentation', 'Dokumentation', 'Documentation'],
+  ['Download', 'Herunterladen', 'Télécharger'],
+  ['Downloads', 'Downloads', 'Téléchargements'],
+  ['Upload', 'Hochladen', 'Téléverser'],
+  ['Share', 'Teilen', 'Partager'],
+  ['Reply', 'Antworten', 'Répondre'],
+  ['Comments', 'Kommentare', 'Commentaires'],
+  ['Follow', 'Folgen', 'Suivre'],
+  ['Subscribe', 'Abonnieren', "S'abonner"],
+  ['Unsubscribe', 'Abbestellen', 'Se désabonner'],
+  ['Accept', 'Akzeptieren', 'Accepter'],
+  ['Accept all', 'Alle akzeptieren', 'Tout accepter'],
+  ['Decline', 'Ablehnen', 'Refuser'],
+  ['Reject all', 'Alle ablehnen', 'Tout refuser'],
+  ['Manage preferences', 'Einstellungen verwalten', 'Gérer les préférences'],
+  ['Yes', 'Ja', 'Oui'],
+  ['No', 'Nein', 'Non'],
+  ['Apply', 'Anwenden', 'Appliquer'],
+  ['Reset', 'Zurücksetzen', 'Réinitialiser'],
+  ['Clear', 'Leeren', 'Effacer'],
+  ['Refresh', 'Aktualisieren', 'Actualiser'],
+  ['Retry', 'Erneut versuchen', 'Réessayer'],
+  ['Try again', 'Erneut versuchen', 'Réessayer'],
+  ['Undo', 'Rückgängig', 'Annuler'],
+  ['Copy', 'Kopieren', 'Copier'],
+  ['Print', 'Drucken', 'Imprimer'],
+  ['Filter', 'Filtern', 'Filtrer'],
+  ['Sort by', 'Sortieren nach', 'Trier par'],
+  ['Show more', 'Mehr anzeigen', 'Afficher plus'],
+  ['Show less', 'Weniger anzeigen', 'Afficher moins'],
+  ['Show details', 'Details anzeigen', 'Afficher les détails'],
+  ['Hide details', 'Details ausblenden', 'Masquer les détails'],
+  ['Read more', 'Weiterlesen', 'Lire la suite'],
+  ['Learn more', 'Mehr erfahren', 'En savoir plus'],
+  ['See all', 'Alle anzeigen', 'Tout afficher'],
+  ['View all', 'Alle anzeigen', 'Tout afficher'],
+  ['Load more', 'Mehr laden', 'Charger plus'],
+  ['Loading', 'Wird geladen', 'Chargement'],
+  ['Menu', 'Menü', 'Menu'],
+  ['Language', 'Sprache', 'Langue'],
+  ['Cart', 'Warenkorb', 'Panier'],
+  ['Your cart', 'Ihr Warenkorb', 'Votre panier'],
+  ['Checkout', 'Zur Kasse', 'Paiement'],
+  ['Buy now', 'Jetzt kaufen', 'Acheter maintenant'],
+  ['Price', 'Preis', 'Prix'],
+  ['Total', 'Gesamt', 'Total'],
+  ['Subtotal', 'Zwischensumme', 'Sous-total'],
+  ['Quantity', 'Menge', 'Quantité'],
+  ['Shipping', 'Versand', 'Livraison'],
+  ['Free shipping', 'Kostenloser Versand', 'Livraison gratuite'],
+  ['In stock', 'Auf Lager', 'En stock'],
+  ['Out of stock', 'Nicht vorrätig', 'En rupture de stock'],
+  ['Name', 'Name', 'Nom'],
+  ['First name', 'Vorname', 'Prénom'],
+  ['Last name', 'Nachname', 'Nom de famille'],
+  ['Email', 'E-Mail', 'E-mail'],
+  ['Email address', 'E-Mail-Adresse', 'Adresse e-mail'],
+  ['Password', 'Passwort', 'Mot de passe'],
+  ['Phone', 'Telefon', 'Téléphone'],
+  ['Address', 'Adresse', 'Adresse'],
+  ['City', 'Stadt', 'Ville'],
+  ['Country', 'Land', 'Pays'],
+  ['Message', 'Nachricht', 'Message'],
+  ['Subject', 'Betreff', 'Objet'],
+  ['Date', 'Datum', 'Date'],
+  ['Today', 'Heute', "Aujourd'hui"],
+  ['Yesterday', 'Gestern', 'Hier'],
+  ['Tomorrow', 'Morgen', 'Demain'],
+  ['Status', 'Status', 'Statut'],
+  ['Details', 'Details', 'Détails'],
+  ['Description', 'Beschreibung', 'Description'],
+  ['Overview', 'Übersicht', 'Aperçu'],
+  ['Notifications', 'Benachrichtigungen', 'Notifications'],
+  ['Messages', 'Nachrichten', 'Messages'],
+  ['Privacy policy', 'Datenschutzerklärung', 'Politique de confidentialité'],
+  ['Terms of use', 'Nutzungsbedingungen', "Conditions d'utilisation"],
+  ['Terms of service', 'Nutzungsbedingungen', "Conditions d'utilisation"],
+  ['Cookie settings', 'Cookie-Einstellungen', 'Paramètres des cookies'],
+  ['All rights reserved.', 'Alle Rechte vorbehalten.', 'Tous droits réservés.'],
+  ['Required', 'Erforderlich', 'Obligatoire'],
+  ['Optional', 'Optional', 'Facultatif'],
+  ['Error', 'Fehler', 'Erreur'],
+  ['Warning', 'Warnung', 'Avertissement'],
+  ['Note', 'Hinweis', 'Remarque'],
+  ['Tip', 'Tipp', 'Astuce'],
+  ['Contents', 'Inhalt', 'Sommaire'],
+  ['Table of contents', 'Inhaltsverzeichnis', 'Table des matières'],
+  ['Introduction', 'Einführung', 'Introduction'],
+  ['Getting started', 'Erste Schritte', 'Premiers pas'],
+  ['Installation', 'Installation', 'Installation'],
+  ['Examples', 'Beispiele', 'Exemples'],
+  ['Results', 'Ergebnisse', 'Résultats'],
+  ['Search results', 'Suchergebnisse', 'Résultats de recherche'],
+  ['Previous page', 'Vorherige Seite', 'Page précédente'],
+  ['Next page', 'Nächste Seite', 'Page suivante'],
+  ['Previous post', 'Vorheriger Beitrag', 'Article précédent'],
+  ['Next post', 'Nächster Beitrag', 'Article suivant'],
+  ['Tags', 'Schlagwörter', 'Étiquettes'],
+  ['Categories', 'Kategorien', 'Catégories'],
+  ['Skip to content', 'Zum Inhalt springen', 'Aller au contenu'],
+  ['Storage', 'Speicher', 'Stockage'],
+  ['Users', 'Benutzer', 'Utilisateurs'],
+  ['Support', 'Support', 'Assistance'],
+  ['Feature', 'Funktion', 'Fonctionnalité'],
+  ['Free', 'Kostenlos', 'Gratuit'],
+  ['Unlimited', 'Unbegrenzt', 'Illimité'],
+];
+
+// "Search…", "Name:", "Email *" stay whole lines of the table: their ending is kept.
+const ENDING = /(\s*(?:…|\.\.\.|:))$/u;
+const key = (s) => s.normalize('NFC').replace(/\s+/g, ' ').trim().toLocaleLowerCase();
+const tables = new Map();
+
+function tableFor(from, to) {
+  const id = `${from}>${to}`;
+  if (!tables.has(id)) {
+    const a = LANGUAGES.indexOf(from), b = LANGUAGES.indexOf(to);
+    const table = new Map();
+    if (a >= 0 && b >= 0 && a !== b) for (const row of ROWS) if (!table.has(key(row[a]))) table.set(key(row[a]), row[b]);
+    tables.set(id, table);
+  }
+  return tables.get(id);
+}
+
+// The table's translation of a whole line from `from` to `to`, or null when the line is not one
+// of its words. An upper-case line stays upper case ("CANCEL" → "ABBRECHEN").
+export function interfaceWord(line, from, to) {
+  if (!from || !to || line.length > 60) return null;
+  const base = from.split('-')[0], target = to.split('-')[0];
+  const ending = line.trim().match(ENDING)?.[1] ?? '';
+  const word = tableFor(base, target).get(key(line.trim().slice(0, line.trim().length - ending.length)));
+  if (word === undefined) return null;
+  const shouting = /\p{L}{2}/u.test(line) && line === line.toLocaleUpperCase() && line !== line.toLocaleLowerCase();
+  return (shouting ? word.toLocaleUpperCase(to) : word) + ending;
+}
