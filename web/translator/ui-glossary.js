@@ -150,6 +150,7 @@ const ROWS = [
   ['Tags', 'Schlagwörter', 'Étiquettes'],
   ['Categories', 'Kategorien', 'Catégories'],
   ['Skip to content', 'Zum Inhalt springen', 'Aller au contenu'],
+  ['Click here', 'Hier klicken', 'Cliquez ici'],
   ['Storage', 'Speicher', 'Stockage'],
   ['Users', 'Benutzer', 'Utilisateurs'],
   ['Support', 'Support', 'Assistance'],
