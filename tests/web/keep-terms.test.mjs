@@ -88,6 +88,17 @@ test('with the languages known, a line that is an interface word is not sent; a 
   assert.deepEqual(m.sent, ['{1}', 'Remove the lid.', '{1}'], 'the kept term "Home" goes as a placeholder, the rest is the table\'s');
 });
 
+test('an output with a broken placeholder besides the whole ones ("a {2} 2}") counts as lost: the line goes in pieces', async () => {
+  const sent = [];
+  const run = async (lines) => {
+    sent.push(...lines);
+    return { lines: lines.map((l) => (l.includes('{2}') ? l.replace('{2}', '{2} 2}') : l).toUpperCase()), sourceTokens: 0 };
+  };
+  const { lines } = await translateKeeping(['Mail help@example.com or call 0800 123 4567 today.'], [], run, true);
+  assert.deepEqual(sent, ['Mail {1} or call {2} today.', 'Mail', 'or call', 'today.']);
+  assert.equal(lines[0], 'MAIL help@example.com OR CALL 0800 123 4567 TODAY.');
+});
+
 // A "model" that writes numbers its own way: `edit` maps each digit run it sees.
 function numberModel(edit) {
   const sent = [];

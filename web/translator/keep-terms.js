@@ -83,11 +83,15 @@ function numbered(pieces) {
 const NUMBERS = new RegExp(NUMBER, 'gu');
 export const numbersOf = (text) => (text.replace(/\{\d+\}/g, ' ').match(NUMBERS) ?? []).map((n) => n.replace(/\D/g, '')).sort().join();
 
+// True when a model's output has a piece of a placeholder besides the whole ones ("a {2} 2}"):
+// the model lost its way in that sentence.
+export const hasBrokenPlaceholder = (text) => /\{\d|\d\}/.test(text.replace(/\{\d+\}/g, ' '));
+
 // A model's output with {n} replaced by back[n] (back[0] unused), or null unless every placeholder
-// {1} … came back exactly once (in any order: the target language may reorder them).
+// {1} … came back exactly once (in any order: the target language may reorder them) and whole.
 export function fillPlaceholders(text, back) {
   const got = [...text.matchAll(/\{(\d+)\}/g)].map((m) => Number(m[1])).sort((a, b) => a - b);
-  if (got.join() !== back.slice(1).map((_, j) => j + 1).join()) return null;
+  if (got.join() !== back.slice(1).map((_, j) => j + 1).join() || hasBrokenPlaceholder(text)) return null;
   return text.replace(/\{(\d+)\}/g, (_, n) => back[Number(n)]);
 }
 

@@ -10,6 +10,7 @@
 //
 // Prices, numbers and addresses (verbatim elements) are kept only with placeholders; in runs of
 // their own they stay in the sentence for the model to copy, as a caption model needs.
+import { hasBrokenPlaceholder } from '../translator/keep-terms.js';
 import { isKeptInline } from './segmenter.js';
 import { elementKind, segmentSourceText } from './text-placement.js';
 
@@ -54,10 +55,10 @@ export function unitsOf(seg, { sourceLang, textOf, placeholders }) {
 }
 
 // A translation of a placeholder unit cut into one piece per run, or null when the placeholders
-// did not come back exactly once each and in order.
+// did not come back exactly once each, whole and in order.
 export function piecesOf(translation, runCount) {
   const found = [...translation.matchAll(/\{(\d+)\}/g)];
-  if (found.length !== runCount - 1 || found.some((m, k) => Number(m[1]) !== k + 1)) return null;
+  if (found.length !== runCount - 1 || found.some((m, k) => Number(m[1]) !== k + 1) || hasBrokenPlaceholder(translation)) return null;
   const pieces = [];
   let at = 0;
   for (const m of found) {
