@@ -99,7 +99,7 @@ terms. Never trained on: FLORES, NTREX, WMT newstest 2014 and later, Tatoeba tes
 | Architecture | Firefox Translations "tiny" layout: {cfg['enc_layers']}-layer encoder, {cfg['dec_layers']} SSRU decoder layers, d {cfg['d_model']}, {cfg['heads']} heads, FFN {cfg['ffn']}, ReLU, post-norm, tied embeddings |
 | Vocabulary | joint SentencePiece unigram, {cfg['vocab_size']} pieces (`vocab.spm`), byte fallback (no `<unk>`), digits split, no NFKC |
 | Shipped file | `model.twm`, int8 weights with per-row scales, {size:,} bytes (f32: {a.f32_bytes:,} bytes) |
-| Training | CPU (PyTorch), {pos['step']} updates, {pos['target_tokens'] / 1e6:.1f} M target tokens, {pos.get('cpu_seconds', 0) / 3600:.1f} CPU hours; average of the last {len(a.checkpoints)} snapshots |
+| Training | CPU (PyTorch), {pos['step']} updates, {pos['target_tokens'] / 1e6:.1f} M target tokens, {pos.get('cpu_seconds', 0) / 3600:.1f} CPU hours; {'that update' + chr(39) + 's snapshot' if len(a.checkpoints) == 1 else f'average of the last {len(a.checkpoints)} snapshots'} |
 
 ## Learning curve (PyTorch greedy on the first rows of each dev part, cased BLEU)
 

@@ -8,8 +8,8 @@ import { openDemo, translateAll } from './browser.mjs';
 
 const PAGES = [
   // plain: an element holding one sentence without inline markup, so the engine gets it as it is.
-  { lang: 'de', third: 'fr', texts: 'figcaption', plain: 'figure:nth-child(2) figcaption',
-    english: /\b(a|the|is|are|in)\b/i, thirdWords: /\b(un|une|le|la|les|des|dans)\b/i },
+  { lang: 'de', third: 'fr', texts: 'h1, h2, main p, li, button', plain: '#cart p',
+    english: /\b(a|the|is|your|you|to)\b/i, thirdWords: /\b(un|une|le|la|les|des|dans|votre|vous)\b/i },
   { lang: 'fr', third: 'de', texts: 'h1, h2, main p, li, button', plain: '#cart p',
     english: /\b(a|the|is|your|you|to)\b/i, thirdWords: /\b(der|die|das|ein|eine|ist|Ihr|Sie)\b/i },
 ];
