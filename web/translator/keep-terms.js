@@ -126,18 +126,19 @@ async function translateWords(lines, terms, run, placeholders, dates) {
   const res = await translateWith(lines, keptPattern(terms, placeholders, false, date), run, placeholders, localize);
   if (!placeholders) return res;
   // The numbers a translation should have: the source's, dates and times as shown ("5 pm" -> "17 Uhr").
-  const dateRe = date && new RegExp(`(?<![\\p{L}\\p{N}])(?:${date})(?![\\p{L}\\p{N}])`, 'gu');
-  const asShown = (line) => (dateRe ? line.replace(dateRe, (d) => localize(d) ?? d) : line);
-  const changed = lines.map((_, i) => i).filter((i) => numbersOf(asShown(lines[i])) !== numbersOf(res.lines[i]));
+  const changed = lines.map((_, i) => i).filter((i) => numbersOf(res.shown[i]) !== numbersOf(res.lines[i]));
   if (!changed.length) return res;
   const again = await translateWith(changed.map((i) => lines[i]), keptPattern(terms, true, true, date), run, true, localize);
   changed.forEach((i, k) => { res.lines[i] = again.lines[k]; });
   return { lines: res.lines, sourceTokens: res.sourceTokens + again.sourceTokens };
 }
 
+// -> { lines, sourceTokens, shown }: shown[i] is line i as a reader should find it again in its
+// translation (kept text as written, dates as localize writes them); lines itself without a pattern.
 async function translateWith(lines, pattern, run, placeholders, localize = () => null) {
-  if (!pattern) return run(lines);
+  if (!pattern) return { ...(await run(lines)), shown: lines };
   const split = lines.map((l) => piecesOf(l, pattern, localize));
+  const shown = split.map((pieces) => pieces.map((p) => (p.term ? p.shown : p.text)).join(''));
   const kept = split.map((pieces) => pieces.some((p) => p.term));
   // 1. Lines without kept pieces as they are; the others with placeholders where the models pass
   // them through.
@@ -169,7 +170,7 @@ async function translateWith(lines, pattern, run, placeholders, localize = () =>
     if (filled !== null) out[i] = filled;
   });
   const retry = lines.map((_, i) => i).filter((i) => out[i] === undefined);
-  if (!retry.length) return { lines: out, sourceTokens };
+  if (!retry.length) return { lines: out, sourceTokens, shown };
   // 2. Pieces around the terms, translated on their own.
   const todo = [];
   for (const i of retry) for (const p of split[i]) if (!p.term && HAS_WORDS.test(p.text)) todo.push(p.text.trim());
@@ -187,5 +188,5 @@ async function translateWith(lines, pattern, run, placeholders, localize = () =>
       return (space ? ' ' : '') + t + (/\s$/.test(p.text) ? ' ' : '');
     }).join('');
   }
-  return { lines: out, sourceTokens };
+  return { lines: out, sourceTokens, shown };
 }
