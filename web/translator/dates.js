@@ -32,8 +32,8 @@ const monthsOf = perLanguage((lang) => {
 
 // A regex source matching a date (day month [year], month day [year], month year) or a time of
 // day in `lang`, or null. A month name is written as Intl writes it, or capitalised at a sentence
-// start ("mars", "Mars"; but never "may" for "May").
-export function datePattern(lang) {
+// start ("mars", "Mars"; but never "may" for "May"). Built once per language (every request asks).
+export const datePattern = perLanguage((lang) => {
   const names = monthsOf(lang);
   const time = timeMarkOf(lang);
   const out = [];
@@ -45,7 +45,7 @@ export function datePattern(lang) {
   if (time) out.push(RANGE(time, lang));  // "9 am to 5 pm" as one
   if (time && !time.rangeOnly) out.push(TIME(time));
   return out.length ? out.join('|') : null;
-}
+});
 
 const HOUR = String.raw`[0-2]?\d(?:[:.][0-5]\d)?`;
 // French puts the minutes after a one-letter mark: "18 h 30", "18h30".
@@ -76,6 +76,17 @@ const timeMarkOf = perLanguage((lang) => {
   // A one-letter mark also writes durations ("2 h de route"): only a range ("de 9 h à 17 h") is a
   // time of day for sure.
   return { word: word.toLowerCase(), pattern: anyCase(word).replaceAll('\\.?', ''), rangeOnly: word.length === 1 };
+});
+
+// lang -> its compiled range regexes (the whole range, the joiner between its ends) and one regex
+// finding a month name (lower case), built once.
+const matchersOf = perLanguage((lang) => {
+  const mark = timeMarkOf(lang), names = monthsOf(lang);
+  return {
+    range: mark && new RegExp(`^(?:${RANGE(mark, lang)})$`, 'u'),
+    joiner: mark && new RegExp(joinerOf(lang), 'u'),
+    month: names && new RegExp(`(?<!\\p{L})(${names.map((n) => n.toLowerCase()).join('|')})(?!\\p{L})`, 'u'),
+  };
 });
 
 // True when a text matched by datePattern(lang) is a time ("9:30 a.m.", "17 Uhr"), not a date.
@@ -116,9 +127,10 @@ function localizeTime(text, from, to) {
 // or either language has no month names.
 export function localizeDate(text, from, to) {
   const mark = timeMarkOf(from);
+  const matchers = matchersOf(from);
   const core = text.replace(/\.$/u, '');  // "5 p.m." mid-sentence keeps its dot (see timeMarkOf)
-  if (mark && new RegExp(`^(?:${RANGE(mark, from)})$`, 'u').test(core)) {
-    const [start, end] = core.split(new RegExp(joinerOf(from), 'u'));
+  if (matchers?.range?.test(core)) {
+    const [start, end] = core.split(matchers.joiner);
     const ends = [mark.word && !isTime(start, from) ? `${start} ${mark.word}` : start, end].map((t) => localizeTime(t, from, to));
     return ends.every(Boolean) ? ends.join(' – ') : null;
   }
@@ -126,7 +138,8 @@ export function localizeDate(text, from, to) {
   const names = monthsOf(from);
   if (!names || !monthsOf(to)) return null;
   const lower = text.toLowerCase();
-  const month = names.findIndex((n) => new RegExp(`(?<!\\p{L})${n.toLowerCase()}(?!\\p{L})`, 'u').test(lower));
+  const found = lower.match(matchers.month)?.[1];
+  const month = found === undefined ? -1 : names.findIndex((n) => n.toLowerCase() === found);
   const numbers = [...lower.matchAll(/\d+/g)].map((m) => m[0]);
   const year = numbers.find((n) => n.length === 4);
   const day = numbers.find((n) => n.length <= 2);
