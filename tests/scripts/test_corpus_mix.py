@@ -8,7 +8,8 @@ import sys
 import unittest
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "scripts"))
-from nmt.corpus import SHORT_UI_COPIES, WEIGHTS, mix, mixed_with, names_to_placeholders, weights_with  # noqa: E402
+from nmt.corpus import (GENERAL_SOURCES, PUBLIC_NEWS_YEARS, SHORT_UI_COPIES, WEIGHTS, mix, mixed_with,  # noqa: E402
+                        names_to_placeholders, normalize_text, weights_with)
 
 
 class NamesToPlaceholders(unittest.TestCase):
@@ -28,6 +29,31 @@ class NamesToPlaceholders(unittest.TestCase):
     def test_a_name_inside_a_longer_one_is_not_split(self):
         src, tgt = names_to_placeholders("Ask Linux users on Linux-Forum.", "Frag Linux-Nutzer im Linux-Forum.", count=2)
         self.assertEqual((src, tgt), ("Ask Linux users on {1}.", "Frag Linux-Nutzer im {1}."))
+
+
+class NormalizeText(unittest.TestCase):
+    def test_rest_markup_becomes_what_the_rendered_docs_show(self):
+        self.assertEqual(normalize_text("Pass :term:`arguments <argument>` to :func:`time.localtime`::"),
+                         "Pass arguments to time.localtime:")
+        self.assertEqual(normalize_text("Voir :meth:`~email.message.Message.get` ::"), "Voir get :")
+        self.assertEqual(normalize_text("Set ``DEBUG = True`` in `the settings <https://x.org/s>`_."),
+                         "Set DEBUG = True in the settings.")
+        self.assertEqual(normalize_text("See `Tutorial`_ first."), "See Tutorial first.")
+
+    def test_text_that_only_looks_like_rest_is_kept(self):
+        for text in ("std::vector and a::b", "Ratio 1:2", "C++ :: scope", "Press Ctrl+: now"):
+            self.assertEqual(normalize_text(text), text)
+
+    def test_html_entities_become_their_characters(self):
+        self.assertEqual(normalize_text("Wait&hellip; it&#8217;s &#x2014; <b>done</b>&nbsp;now"), "Wait… it’s — done now")
+        self.assertEqual(normalize_text("Save &amp; Close"), "Save & Close")
+        self.assertEqual(normalize_text("AT&T and R&D"), "AT&T and R&D")
+
+
+class Sources(unittest.TestCase):
+    def test_every_source_has_a_weight_and_public_test_years_are_out(self):
+        self.assertEqual(set(WEIGHTS), set(GENERAL_SOURCES) | {"multi30k"})
+        self.assertEqual([y for y in range(2009, 2022) if PUBLIC_NEWS_YEARS(y)], [2014, 2019, 2020, 2021])
 
 
 class Mix(unittest.TestCase):
