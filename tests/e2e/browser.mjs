@@ -1,26 +1,33 @@
-// Debian's Chromium driven by playwright-core (no browser download), plus the demo server.
-import { chromium } from 'playwright-core';
+// A page of ours in a real browser engine (Debian's Chromium by default; Firefox ESR or WebKitGTK
+// with `browser`, see engines.mjs), plus the demo server.
 import { startServer } from '../../scripts/serve.mjs';
+import { launchPage } from './engines.mjs';
 
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--enable-unsafe-webgpu'];
+export { CHROMIUM_ARGS } from './engines.mjs';
 
-export async function openDemo({ csp = false, isolate = false, path = '/demo/captions.html', mounts = {}, widget = true } = {}) {
+export async function openDemo({ browser = 'chromium', csp = false, isolate = false, path = '/demo/captions.html', mounts = {}, widget = true } = {}) {
   const server = await startServer({ port: 0, csp, isolate, mounts });
   const origin = `http://127.0.0.1:${server.address().port}`;
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
-  const page = await context.newPage();
+  const { page, consoleErrors, close } = await launchPage(browser);
+  // Every request the page makes: Chromium reports its own (off-origin ones too); for the other
+  // engines the server logs what reaches it, which is all a page of ours can ask for.
   const requests = [];
-  const consoleErrors = [];
-  page.on('request', (r) => requests.push({ url: r.url(), method: r.method(), body: r.postData() ?? '' }));
-  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
-  page.on('pageerror', (e) => consoleErrors.push(String(e)));
-  await page.goto(origin + path);
-  if (widget) await page.waitForFunction(() => window.TranslateWidget);
+  if (browser === 'chromium') {
+    page.on('request', (r) => requests.push({ url: r.url(), method: r.method(), body: r.postData() ?? '' }));
+  } else {
+    server.on('request', (req) => requests.push({ url: origin + req.url, method: req.method, body: '' }));
+  }
+  try {
+    await page.goto(origin + path);
+    if (widget) await page.waitForFunction(() => window.TranslateWidget);
+  } catch (e) {
+    await close();
+    server.close();
+    throw e;
+  }
   return {
-    page, origin, requests, consoleErrors,
-    async close() { await browser.close(); server.close(); },
+    page, origin, requests, consoleErrors, browser,
+    async close() { await close(); server.close(); },
   };
 }
 

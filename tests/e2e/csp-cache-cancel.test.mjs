@@ -3,44 +3,47 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openDemo } from './browser.mjs';
+import { enginesToTest } from './engines.mjs';
 
-test('works under a strict CSP (no unsafe-eval, no inline script or style)', { timeout: 120_000 }, async () => {
-  const d = await openDemo({ csp: true });
-  try {
-    const csp = await d.page.evaluate(async () => (await fetch('/')).headers.get('content-security-policy'));
-    assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/);
-    const before = await d.page.$eval('figcaption', (e) => e.textContent);
-    await d.page.evaluate(() => window.TranslateWidget.translatePage('de'));
-    const after = await d.page.$eval('figcaption', (e) => e.textContent);
-    assert.notEqual(after, before);
-    assert.deepEqual(d.consoleErrors.filter((e) => /Content.Security.Policy|Refused/i.test(e)), []);
-  } finally {
-    await d.close();
-  }
-});
+for (const engine of enginesToTest()) {
+  test(`${engine}: works under a strict CSP (no unsafe-eval, no inline script or style)`, { timeout: 120_000 }, async () => {
+    const d = await openDemo({ csp: true, browser: engine });
+    try {
+      const csp = await d.page.evaluate(async () => (await fetch('/')).headers.get('content-security-policy'));
+      assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/);
+      const before = await d.page.$eval('figcaption', (e) => e.textContent);
+      await d.page.evaluate(() => window.TranslateWidget.translatePage('de'));
+      const after = await d.page.$eval('figcaption', (e) => e.textContent);
+      assert.notEqual(after, before);
+      assert.deepEqual(d.consoleErrors.filter((e) => /Content.Security.Policy|Refused/i.test(e)), []);
+    } finally {
+      await d.close();
+    }
+  });
 
-test('second visit: models come from the cache, nothing is downloaded again', { timeout: 120_000 }, async () => {
-  const d = await openDemo();
-  try {
-    await d.page.evaluate(() => window.TranslateWidget.translatePage('de'));
-    await d.page.reload();
-    await d.page.waitForFunction(() => window.TranslateWidget);
-    d.requests.length = 0;
-    const events = await d.page.evaluate(async () => {
-      const { createTranslator } = await import('/translator/index.js');
-      const seen = [];
-      const t = await createTranslator({ from: 'en', to: 'de', progressCallback: (e) => seen.push(e) });
-      t.dispose();
-      return seen;
-    });
-    const model = events.find((e) => e.status === 'done' && e.file === 'en-de/model.twm');
-    assert.equal(model.cached, true);
-    assert.ok(!events.some((e) => e.status === 'download' && e.file === 'en-de/model.twm'));
-    assert.ok(!d.requests.some((r) => r.url.endsWith('.twm')), 'no model request on the second visit');
-  } finally {
-    await d.close();
-  }
-});
+  test(`${engine}: second visit: models come from the cache, nothing is downloaded again`, { timeout: 120_000 }, async () => {
+    const d = await openDemo({ browser: engine });
+    try {
+      await d.page.evaluate(() => window.TranslateWidget.translatePage('de'));
+      await d.page.reload();
+      await d.page.waitForFunction(() => window.TranslateWidget);
+      d.requests.length = 0;
+      const events = await d.page.evaluate(async () => {
+        const { createTranslator } = await import('/translator/index.js');
+        const seen = [];
+        const t = await createTranslator({ from: 'en', to: 'de', progressCallback: (e) => seen.push(e) });
+        t.dispose();
+        return seen;
+      });
+      const model = events.find((e) => e.status === 'done' && e.file === 'en-de/model.twm');
+      assert.equal(model.cached, true);
+      assert.ok(!events.some((e) => e.status === 'download' && e.file === 'en-de/model.twm'));
+      assert.ok(!d.requests.some((r) => r.url.endsWith('.twm')), 'no model request on the second visit');
+    } finally {
+      await d.close();
+    }
+  });
+}
 
 test('switching language mid-way cancels the first and leaves only the second', { timeout: 180_000 }, async () => {
   const d = await openDemo();

@@ -7,6 +7,7 @@ import { expectedTranslation } from '../cli.mjs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openTestPage } from './browser.mjs';
+import { enginesToTest } from './engines.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -27,8 +28,8 @@ const waitText = async (page, sel, want) => {
 };
 const pickerValue = (page) => page.evaluate(() => document.querySelector('[data-translate-widget]').shadowRoot.querySelector('select').value);
 
-async function exerciseApp(name) {
-  const d = await openTestPage(name);
+async function exerciseApp(name, browser) {
+  const d = await openTestPage(name, { browser });
   const { page } = d;
   try {
     await page.waitForSelector('#count');
@@ -82,25 +83,27 @@ async function exerciseApp(name) {
     assert.deepEqual(d.consoleErrors, []);
     return d;
   } catch (e) {
-    await page.screenshot({ path: join(root, 'build', 'e2e', `${name}-failure.png`) }).catch(() => {});
+    await page.screenshot({ path: join(root, 'build', 'e2e', `${name}-${browser}-failure.png`) }).catch(() => {});
     await d.close();
     throw e;
   }
 }
 
-test('React 18 app: state, keyed list, conditional, controlled input, restore, again', { timeout: 180_000 }, async () => {
-  const d = await exerciseApp('react-app.html');
-  try {
-    // Do-not-translate terms (data-keep) come out verbatim, once, inside a translated sentence.
-    const brand = await text(d.page, '#brand');
-    assert.equal(brand.split('Street & Park').length - 1, 1, brand);
-    assert.notEqual(brand, 'Welcome to Street & Park, the best shop in town.');
-  } finally {
-    await d.close();
-  }
-});
+for (const engine of enginesToTest()) {
+  test(`${engine}: React 18 app: state, keyed list, conditional, controlled input, restore, again`, { timeout: 180_000 }, async () => {
+    const d = await exerciseApp('react-app.html', engine);
+    try {
+      // Do-not-translate terms (data-keep) come out verbatim, once, inside a translated sentence.
+      const brand = await text(d.page, '#brand');
+      assert.equal(brand.split('Street & Park').length - 1, 1, brand);
+      assert.notEqual(brand, 'Welcome to Street & Park, the best shop in town.');
+    } finally {
+      await d.close();
+    }
+  });
 
-test('Vue 3 app: the same, with text interpolation and v-model', { timeout: 180_000 }, async () => {
-  const d = await exerciseApp('vue-app.html');
-  await d.close();
-});
+  test(`${engine}: Vue 3 app: the same, with text interpolation and v-model`, { timeout: 180_000 }, async () => {
+    const d = await exerciseApp('vue-app.html', engine);
+    await d.close();
+  });
+}

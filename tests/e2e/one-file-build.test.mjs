@@ -7,11 +7,12 @@ import { readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openTestPage } from './browser.mjs';
+import { enginesToTest } from './engines.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-test('one-file widget: strict CSP, only its own files and the models, cached, same translations', { timeout: 120_000 }, async () => {
-  const d = await openTestPage('one-file.html', { csp: true });
+for (const engine of enginesToTest()) test(`${engine}: one-file widget: strict CSP, only its own files and the models, cached, same translations`, { timeout: 120_000 }, async () => {
+  const d = await openTestPage('one-file.html', { csp: true, browser: engine });
   try {
     await d.page.evaluate(() => window.TranslateWidget.translatePage('de'));
     const text = await d.page.$eval('#text', (p) => p.textContent);
@@ -20,8 +21,15 @@ test('one-file widget: strict CSP, only its own files and the models, cached, sa
     for (const p of paths) assert.match(p, /^\/(pages\/one-file\.html|demo\/favicon\.svg|dist\/(translate-widget\.js|worker\.js|engine\/(engine\.mjs|engine\.wasm|wgsl\.mjs))|models\/.*)$/, `unexpected request ${p}`);
     assert.ok(paths.includes('/dist/worker.js') && paths.includes('/dist/engine/engine.wasm'));
     assert.ok(d.requests.every((r) => r.url.startsWith(d.origin)), 'no foreign requests');
-    const cached = await d.page.evaluate(async () => (await (await caches.open('transwidget-models-v1')).keys()).map((r) => new URL(r.url).pathname));
-    assert.ok(cached.includes('/models/en-de/model.twm'), 'the model is kept in the Cache API');
+    const kept = await d.page.evaluate(() => new Promise((resolve, reject) => {
+      const open = indexedDB.open('transwidget-models');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const keys = open.result.transaction('files').objectStore('files').getAllKeys();
+        keys.onsuccess = () => resolve(keys.result.map((k) => new URL(k).pathname));
+      };
+    }));
+    assert.ok(kept.includes('/models/en-de/model.twm'), 'the model is kept in IndexedDB');
     assert.deepEqual(d.consoleErrors, []);
   } finally {
     await d.close();

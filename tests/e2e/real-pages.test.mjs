@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { expectedTranslation } from '../cli.mjs';
 import { openDemo, openTestPage, translateAll } from './browser.mjs';
+import { enginesToTest } from './engines.mjs';
 import { createTranslator } from '../../web/translator/index.js';
 
 
@@ -22,9 +23,10 @@ const snapshot = (page) => page.evaluate(() => {
   };
 });
 
-for (const [name, heading] of [['sphinx.html', 'Installation'], ['mkdocs.html', 'Getting started']]) {
-  test(`${name}: every element, href and code block survives; permalinks kept; restore is byte-identical`, { timeout: 120_000 }, async () => {
-    const d = await openTestPage(name);
+// Sphinx in every engine, MkDocs in Chromium.
+for (const [name, heading, engines] of [['sphinx.html', 'Installation', enginesToTest()], ['mkdocs.html', 'Getting started', ['chromium']]]) {
+  for (const engine of engines) test(`${engine}: ${name}: every element, href and code block survives; permalinks kept; restore is byte-identical`, { timeout: 120_000 }, async () => {
+    const d = await openTestPage(name, { browser: engine });
     try {
       await d.page.evaluate(() => window.TranslateWidget.ready);
       const before = await snapshot(d.page);

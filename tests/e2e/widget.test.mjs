@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDemo } from './browser.mjs';
+import { enginesToTest } from './engines.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const artifacts = join(root, 'build', 'e2e');
@@ -84,8 +85,8 @@ test('inline links keep their href, element and position; attributes are transla
   }
 });
 
-test('dynamic content is translated; restore gives a byte-identical DOM', { timeout: 120_000 }, async () => {
-  const d = await openDemo();
+for (const engine of enginesToTest()) test(`${engine}: dynamic content is translated; restore gives a byte-identical DOM`, { timeout: 120_000 }, async () => {
+  const d = await openDemo({ browser: engine });
   try {
     await d.page.evaluate(() => window.TranslateWidget.ready);
     const original = await d.page.evaluate(() => document.documentElement.outerHTML);

@@ -1,23 +1,12 @@
-// Downloads a file once, with real byte progress, verifies its sha256 and keeps it in the Cache
-// API (or in memory where storage is unavailable, e.g. private browsing or Node).
+// Downloads a file once, with real byte progress, verifies its sha256 and keeps it
+// (model-store.js: IndexedDB, or memory where storage is unavailable, e.g. Node).
 import { ErrorCodes, TranslatorError } from './errors.js';
 import { isNode } from './features.js';
-
-const CACHE_NAME = 'transwidget-models-v1';
-const memoryCache = new Map();  // key -> ArrayBuffer, for runtimes without the Cache API
+import { forgetStored, hasStored, storeBytes, storedBytes } from './model-store.js';
 
 export async function sha256Hex(bytes) {
   const digest = await globalThis.crypto.subtle.digest('SHA-256', bytes);
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-async function openCache() {
-  try {
-    if (typeof caches === 'undefined') return null;
-    return await caches.open(CACHE_NAME);
-  } catch {
-    return null;  // private mode or insecure context: memory only
-  }
 }
 
 async function readFileUrl(url, onProgress) {
@@ -66,37 +55,37 @@ async function download(url, expectedBytes, onProgress) {
 
 const cacheKey = (file) => (file.sha256 ? `${file.url}#sha256=${file.sha256}` : file.url);
 
-// True when file is already kept (Cache API or memory): using it needs no download.
-export async function isCached(file) {
-  const key = cacheKey(file);
-  if (memoryCache.has(key)) return true;
-  const cache = await openCache();
-  return !!(cache && (await cache.match(key).catch(() => undefined)));
+// True when file is already kept (IndexedDB or memory): using it needs no download.
+export function isCached(file) {
+  return hasStored(cacheKey(file));
 }
 
 // file: { url, bytes, sha256 } (sha256 optional for unregistered URLs).
 // progress(event) receives { status, file, loaded, total } with status initiate | download | progress | done.
+// A file with a sha256 (models, vocabularies: named by their content) is downloaded once and kept.
+// One without (the registry, the engine) may change under the same URL when the site updates: it is
+// fetched every time (the HTTP cache keeps that cheap) and the kept copy serves only when offline.
 export async function fetchVerified(file, name, progress) {
   const key = cacheKey(file);
+  const done = (bytes, cached) => {
+    progress({ status: 'done', file: name, loaded: bytes.byteLength, total: bytes.byteLength, ...(cached && { cached }) });
+    return bytes;
+  };
   progress({ status: 'initiate', file: name, loaded: 0, total: file.bytes ?? 0 });
-  if (memoryCache.has(key)) {
-    progress({ status: 'done', file: name, loaded: file.bytes ?? 0, total: file.bytes ?? 0, cached: true });
-    return memoryCache.get(key);
-  }
-  const cache = await openCache();
-  if (cache) {
-    const hit = await cache.match(key).catch(() => undefined);
-    if (hit) {
-      const bytes = await hit.arrayBuffer();
-      if (!file.sha256 || (await sha256Hex(bytes)) === file.sha256) {
-        progress({ status: 'done', file: name, loaded: bytes.byteLength, total: bytes.byteLength, cached: true });
-        return bytes;
-      }
-      await cache.delete(key);  // damaged entry: fetch again
-    }
+  if (file.sha256) {
+    const kept = await storedBytes(key);
+    if (kept && (await sha256Hex(kept)) === file.sha256) return done(kept, true);
+    if (kept) await forgetStored(key);  // damaged entry: fetch again
   }
   progress({ status: 'download', file: name, loaded: 0, total: file.bytes ?? 0 });
-  const bytes = await download(file.url, file.bytes, (loaded, total) => progress({ status: 'progress', file: name, loaded, total }));
+  let bytes;
+  try {
+    bytes = await download(file.url, file.bytes, (loaded, total) => progress({ status: 'progress', file: name, loaded, total }));
+  } catch (e) {
+    const offline = !file.sha256 && e.code === ErrorCodes.NETWORK && (await storedBytes(key));
+    if (offline) return done(offline, true);
+    throw e;
+  }
   if (file.bytes && bytes.byteLength !== file.bytes) {
     throw new TranslatorError(ErrorCodes.INTEGRITY, `${name}: got ${bytes.byteLength} bytes, expected ${file.bytes} (truncated or wrong file)`, { url: file.url });
   }
@@ -104,11 +93,6 @@ export async function fetchVerified(file, name, progress) {
     const got = await sha256Hex(bytes);
     if (got !== file.sha256) throw new TranslatorError(ErrorCodes.INTEGRITY, `${name}: sha256 ${got} does not match the registry (${file.sha256})`, { url: file.url });
   }
-  if (cache) {
-    await cache.put(key, new Response(bytes.slice(0), { headers: { 'content-type': 'application/octet-stream' } })).catch(() => {});
-  } else {
-    memoryCache.set(key, bytes);
-  }
-  progress({ status: 'done', file: name, loaded: bytes.byteLength, total: bytes.byteLength });
-  return bytes;
+  await storeBytes(key, bytes.slice(0));  // a copy: the caller may transfer `bytes` to a worker
+  return done(bytes, false);
 }

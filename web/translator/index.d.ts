@@ -10,7 +10,7 @@ export interface ProgressEvent {
   file: string;
   loaded: number;
   total: number;
-  /** true when the file came from the Cache API or memory instead of the network */
+  /** true when the file came from the kept copy (IndexedDB or memory) instead of the network */
   cached?: boolean;
 }
 
@@ -61,7 +61,7 @@ export interface Translator {
   readonly threads: number;
   /** how threads > 1 is served: 'pthreads' (one engine, shared model), 'workers' (one engine per thread), or 'single' */
   readonly threading: 'pthreads' | 'workers' | 'single';
-  /** why threads > 1 did not get the pthread engine (not isolated, files missing, start failed), else null */
+  /** why threads > 1 did not get the pthread engine (not isolated, no SharedArrayBuffer in this browser, files missing, start failed), else null */
   readonly threadingReason: string | null;
   /** where requests run now */
   readonly device: 'wasm' | 'webgpu';

@@ -7,7 +7,7 @@
 //   for await (const partial of t.translateStreaming(longText)) render(partial);
 //   t.dispose();
 //
-// Works in browsers (module Worker, fetch + Cache API) and in Node 20 (worker_threads, file: URLs).
+// Works in browsers (module Worker, fetch + IndexedDB) and in Node 20 (worker_threads, file: URLs).
 import { EngineWorker } from './engine-worker.js';
 import { ErrorCodes, TranslatorError } from './errors.js';
 import { assertSupported, isNode } from './features.js';
@@ -40,6 +40,11 @@ export const env = {
 // pages (COOP same-origin + COEP require-corp); Node always has it.
 export const canUsePthreads = () => typeof SharedArrayBuffer === 'function' &&
   (isNode || globalThis.crossOriginIsolated === true);
+
+// WebKitGTK, for one, has no SharedArrayBuffer even on a cross-origin-isolated page.
+const noPthreadsReason = () => (globalThis.crossOriginIsolated === true
+  ? 'this browser has no SharedArrayBuffer, even on this cross-origin-isolated page: one engine worker per thread'
+  : 'the page is not cross-origin isolated (no SharedArrayBuffer): one engine worker per thread');
 
 const registryCache = new Map();
 
@@ -118,8 +123,7 @@ export async function createTranslator(options = {}) {
   if (!['auto', 'workers'].includes(threadMode))
     throw new TranslatorError(ErrorCodes.INVALID_OPTION, `threadMode must be 'auto' or 'workers', not '${threadMode}'`);
   let pthreads = threads > 1 && threadMode === 'auto' && canUsePthreads();
-  let threadingReason = threads > 1 && threadMode === 'auto' && !pthreads
-    ? 'the page is not cross-origin isolated (no SharedArrayBuffer): one engine worker per thread' : null;
+  let threadingReason = threads > 1 && threadMode === 'auto' && !pthreads ? noPthreadsReason() : null;
   const engineFiles = (mt) => ({
     wasmUrl: mt ? options.wasmMtUrl ?? env.wasmMtUrl : options.wasmUrl ?? env.wasmUrl,
     engineUrl: mt ? options.engineMtUrl ?? env.engineMtUrl : options.engineUrl ?? env.engineUrl,

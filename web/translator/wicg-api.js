@@ -183,7 +183,7 @@ export function makeTranslatorClass({ modelsUrl = env.modelsUrl, engine = {} } =
         },
         cancel() { streams.delete(controller); },
       });
-      return stream;
+      return asyncIterable(stream);
     }
 
     destroy() {
@@ -195,6 +195,25 @@ export function makeTranslatorClass({ modelsUrl = env.modelsUrl, engine = {} } =
     }
   }
   return Translator;
+}
+
+// `for await (const chunk of translator.translateStreaming(text))`, as the spec's examples write it,
+// also where ReadableStream is not async-iterable yet (Safari / WebKit).
+function asyncIterable(stream) {
+  if (typeof ReadableStream.prototype[Symbol.asyncIterator] === 'function') return stream;
+  stream[Symbol.asyncIterator] = async function* chunks() {
+    const reader = stream.getReader();
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) return;
+        yield value;
+      }
+    } finally {
+      reader.releaseLock();
+    }
+  };
+  return stream;
 }
 
 export function makeLanguageDetectorClass() {
