@@ -111,7 +111,11 @@ test('shop demo: a row of links is translated link by link, separators kept; not
     assert.deepEqual(after.hrefs, before.hrefs);
     assert.deepEqual(after.code, before.code, 'the discount code is not translated');
     assert.equal(await d.page.$eval('#guide .notranslate', (p) => p.textContent), 'Northwind Outfitters™ is a brand name and is not translated.');
+    // Prices in their own elements, in the reader's format (quantities.js), each in its place.
+    assert.deepEqual(await d.page.$$eval('.price', (ps) => ps.map((p) => p.textContent.replace(/\u00a0/g, ' '))),
+      ['89,90 €', '64,00 €', '129,00 €', '99,50 €']);
     await d.page.evaluate(() => window.TranslateWidget.restore());
+    assert.deepEqual(await d.page.$$eval('.price', (ps) => ps.map((p) => p.textContent)), ['€89.90', '€64.00', '€129.00', '€99.50']);
     assert.equal((await snapshot(d.page)).html, before.html);
     assert.deepEqual(d.consoleErrors, []);
   } finally {

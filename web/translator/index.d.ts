@@ -72,6 +72,9 @@ export interface Translator {
   readonly deviceMeasurement: { gpuMs: number; wasmMs: number } | null;
   /** simulates losing the GPU (tests, demos): the next request falls back to WASM */
   loseDevice(): void;
+  /** a text that is wholly a price, a separator-written number or a percentage, written in the
+   * target language's format ("€89.90" -> "89,90 €" en→de); any other text unchanged. No model. */
+  localizeQuantity(text: string): string;
   translate(text: string): Promise<string>;
   translate(texts: string[]): Promise<string[]>;
   /** yields the translation so far after each sentence */

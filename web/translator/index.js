@@ -14,6 +14,7 @@ import { assertSupported, isNode } from './features.js';
 import { checkDeviceOption } from './worker/device-choice.js';
 import { fetchVerified } from './fetch-verified.js';
 import { normalizeKeepTerms, translateKeeping } from './keep-terms.js';
+import { localizeQuantityText } from './quantities.js';
 import { splitSentences } from './sentences.js';
 
 export { ErrorCodes, TranslatorError } from './errors.js';
@@ -206,6 +207,11 @@ export async function createTranslator(options = {}) {
     device: first.device, deviceReason: first.reason ?? null, adapter: first.adapter ?? null,
     // auto on a hardware adapter: the start-up measurement that chose the device
     deviceMeasurement: first.measured ?? null,
+    // A text that is wholly a price, a separator-written number or a percentage, in the target's
+    // format ("€89.90" -> "89,90 €" for German); other text unchanged. No model involved.
+    localizeQuantity(text) {
+      return localizeQuantityText(String(text), translator.from, translator.to);
+    },
     async translate(input) {
       const many = Array.isArray(input);
       const texts = many ? input : [input];

@@ -1,7 +1,8 @@
 // Text kept as written through translation: do-not-translate terms (brand and product names),
 // and where the models pass placeholders through, what they copy badly (verbatim.js: addresses,
 // long numbers, prices, emoji, ©, other scripts) and dates (dates.js: written again by Intl in the
-// target language). Before all that, a line's layout symbols (layout-symbols.js: "Home › Docs",
+// target language). Prices, and the numbers and percentages the model copies, come back in the
+// reader's format (quantities.js: Intl.NumberFormat for the target language). Before all that, a line's layout symbols (layout-symbols.js: "Home › Docs",
 // "• Free shipping") are set aside and the words between them go on as lines of their own.
 //
 // Where the models pass placeholders through (the model file says so), each kept piece of a line
@@ -19,6 +20,7 @@ import { ErrorCodes, TranslatorError } from './errors.js';
 import { datePattern, localizeDate } from './dates.js';
 import { joinLayout, splitLayout } from './layout-symbols.js';
 import { interfaceWord } from './ui-glossary.js';
+import { localizedNumberAt, localizeNumbers, localizePercents, localizePrice } from './quantities.js';
 import { ADDRESS, FOREIGN_RUN, LONG_NUMBER, NUMBER, PRICE } from './verbatim.js';
 
 const HAS_WORDS = /[\p{L}\p{N}]/u;
@@ -39,21 +41,23 @@ export function normalizeKeepTerms(keep) {
 function keptPattern(terms, placeholders, numbers = false, date = null) {
   const words = terms.map(escape);
   if (placeholders && date) words.unshift(`(?<date>${date})`);  // before NUMBER: "12 March 2024" is one date
-  if (placeholders) words.push(ADDRESS, LONG_NUMBER, PRICE);
-  if (placeholders && numbers) words.push(`(?<!\\{)${NUMBER}(?!\\})`);  // not the "1" of "{1}"
+  if (placeholders) words.push(ADDRESS, `(?<long>${LONG_NUMBER})`, `(?<price>${PRICE})`);
+  if (placeholders && numbers) words.push(`(?<number>(?<!\\{)${NUMBER}(?!\\}))`);  // not the "1" of "{1}"
   const alternatives = words.length ? [`(?<![\\p{L}\\p{N}])(?:${words.join('|')})(?![\\p{L}\\p{N}])`] : [];
   if (placeholders) alternatives.push(FOREIGN_RUN);  // "Acme™": no word boundary needed
   return alternatives.length ? new RegExp(alternatives.join('|'), 'gu') : null;
 }
 
 // Pieces of a line: { text, term, shown } in order; a term piece shows its text as written, a date
-// as localize(text) writes it.
+// a price or a number as localize(text, kind, line, index) writes it (null: as written).
 function piecesOf(line, pattern, localize) {
   const out = [];
   let at = 0;
   for (const m of line.matchAll(pattern)) {
     if (m.index > at) out.push({ text: line.slice(at, m.index), term: false });
-    out.push({ text: m[0], term: true, shown: (m.groups?.date && localize(m[0])) || m[0] });
+    const g = m.groups ?? {};
+    const kind = g.date ? 'date' : g.price ? 'price' : g.number || g.long ? 'number' : null;  // long: "1.450.000", or a phone
+    out.push({ text: m[0], term: true, shown: (kind && localize(m[0], kind, line, m.index)) || m[0] });
     at = m.index + m[0].length;
   }
   if (at < line.length) out.push({ text: line.slice(at), term: false });
@@ -120,16 +124,23 @@ export async function translateKeeping(lines, terms, run, placeholders, { from, 
   return { lines: out, sourceTokens: res.sourceTokens };
 }
 
-async function translateWords(lines, terms, run, placeholders, dates) {
+async function translateWords(lines, terms, sendToModel, placeholders, dates) {
   const date = dates?.pattern ?? null;
-  const localize = (text) => localizeDate(text, dates.from, dates.to);
+  const localize = (text, kind, line, at) => (!dates ? null
+    : kind === 'date' ? localizeDate(text, dates.from, dates.to)
+      : kind === 'price' ? localizePrice(text, dates.from, dates.to) : localizedNumberAt(line, at, text, dates.from, dates.to));
+  // The numbers a model copied as the source wrote them, written as the target writes them.
+  const run = !dates ? sendToModel : async (sent) => {
+    const res = await sendToModel(sent);
+    return { ...res, lines: res.lines.map((t, i) => localizeNumbers(sent[i], t, dates.from, dates.to)) };
+  };
   const res = await translateWith(lines, keptPattern(terms, placeholders, false, date), run, placeholders, localize);
   if (!placeholders) return res;
   // The numbers a translation should have: the source's, dates and times as shown ("5 pm" -> "17 Uhr").
   const changed = lines.map((_, i) => i).filter((i) => numbersOf(res.shown[i]) !== numbersOf(res.lines[i]));
   if (!changed.length) return res;
   const again = await translateWith(changed.map((i) => lines[i]), keptPattern(terms, true, true, date), run, true, localize);
-  changed.forEach((i, k) => { res.lines[i] = again.lines[k]; });
+  changed.forEach((i, k) => { res.lines[i] = localizePercents(lines[i], again.lines[k], dates?.from, dates?.to); });
   return { lines: res.lines, sourceTokens: res.sourceTokens + again.sourceTokens };
 }
 

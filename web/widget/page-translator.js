@@ -77,8 +77,9 @@ export class PageTranslator {
 
   jobsOfSegment(block, seg, placeholders) {
     const textOf = this.ledger.textOf;
+    const quantities = seg.items.filter((n) => n.nodeType === 1 && elementKind(n) === 'verbatim' && !isKeptInline(n, this.sourceLang));
     return unitsOf(seg, { sourceLang: this.sourceLang, textOf, placeholders }).map((unit) => ({
-      block, ...unit, original: segmentSourceText(unit.items, textOf),
+      block, ...unit, quantities, original: segmentSourceText(unit.items, textOf),
       worded: unit.items.filter((n) => n.nodeType === 1 && !isKeptInline(n, this.sourceLang) && elementKind(n) === 'worded'),
     }));
   }
@@ -122,7 +123,7 @@ export class PageTranslator {
           changed = true;
           continue;
         }
-        this.applyUnit(r);
+        this.applyUnit(r, translator);
         this.blocks.add(j.block);
       }
       attrs.forEach((a, i) => {
@@ -164,7 +165,7 @@ export class PageTranslator {
   }
 
   // A unit's translation into its text nodes: whole, or piece by piece around its kept elements.
-  applyUnit({ job, full, parts, pieces }) {
+  applyUnit({ job, full, parts, pieces }, translator) {
     const textOf = this.ledger.textOf;
     const writes = new Map();
     const runs = job.runs ?? [job.items];
@@ -178,6 +179,16 @@ export class PageTranslator {
       for (const node of textNodesIn(item)) {
         // Nodes that show none of the translation show their original (it may have shown some before).
         const data = writes.has(node) ? writes.get(node) : textOf(node);
+        if (node.data !== data) this.writeText(node, data);
+      }
+    }
+    // A price or number that is an element of its own ("<span class=price>€89.90</span>") keeps
+    // its place, in the reader's format ("89,90 €"); kept elements (code, translate="no") do not
+    // count. Elements the translation placed words in are not among them.
+    for (const el of job.quantities) {
+      for (const node of textNodesIn(el)) {
+        if (writes.has(node)) continue;
+        const data = translator.localizeQuantity?.(textOf(node)) ?? textOf(node);
         if (node.data !== data) this.writeText(node, data);
       }
     }
