@@ -301,6 +301,8 @@ def mix(train, rng, weights=WEIGHTS):
     out = []
     for name, rows in train.items():
         w = weights[name]
+        if w == 0:  # left out altogether (e.g. multi30k=0 for a commercial model): no copies either
+            continue
         whole, frac = int(w), w - int(w)
         picked = rows * whole + [r for r in rows if rng.random() < frac]
         if name == "ui":

@@ -12,14 +12,27 @@ from . import data
 SOURCES = {
     "tatoeba": ("Tatoeba sentences via manythings.org (everyday, short)",
                 "CC-BY 2.0: attribution to the Tatoeba contributors (tatoeba.org) and manythings.org"),
-    "news": ("WMT news test sets 2009-2012 (newstest2013 is dev; 2014 and later never used)", "WMT: research use"),
+    "news": ("WMT news test sets 2009-2012 and 2015-2018 (newstest2013 is dev; 2014 and 2019 on never used)",
+             "WMT: research use"),
     "ui": ("software interface messages: Debian gettext catalogues, Magento 2 (en-de), GNOME help",
            "per package, mostly GPL/LGPL; Magento pack MIT; GNOME help CC-BY-SA 3.0"),
     "debian-descriptions": ("Debian package descriptions (technical prose)", "Debian Description Translation Project"),
-    "multi30k": ("Multi30k image captions (train)", "research use (Flickr30k captions and their translations)"),
+    "apps": ("interface strings of ~500 desktop and web applications (.po/.mo catalogues)",
+             "each application's own: GPL/LGPL/MIT/BSD"),
+    "libreoffice": ("LibreOffice interface strings and help paragraphs", "MPL-2.0"),
+    "web-apps": ("Firefox, Thunderbird, Chromium, MediaWiki, OpenStreetMap and other web application interfaces; "
+                 "CLDR names and units", "MPL-2.0, BSD-3, GPL-2+, MIT, ISC, GPL-3; CLDR Unicode-3.0"),
+    "docs": ("documentation: translated man pages, git, Debian and GNOME manuals; fr also the Python and Django docs",
+             "GPL-2+/GPL-3+, CC-BY-SA 3.0, CC0 (Python translations), BSD-3 (Django)"),
+    "wikipedia": ("Wikipedia sentences: MLQE-PE post-edited German, Universal Dependencies PUD", "CC0; CC-BY-SA 3.0"),
+    "dictionary": ("bilingual dictionary entries: Ding (de), FreeDict (fr)", "GPL-2+"),
+    "multi30k": ("Multi30k image captions (train)",
+                 "NON-COMMERCIAL research use only (Flickr30k terms): a commercial user must retrain without it "
+                 "(TW_CORPUS_WEIGHTS=multi30k=0)"),
 }
 PART_NAMES = {"news": "news (newstest2013)", "everyday": "everyday (Tatoeba, held out)",
-              "interface": "interface (UI messages, held out)", "captions": "captions (Multi30k val)"}
+              "interface": "interface (UI messages, held out)", "docs": "docs (documentation paragraphs, held out)",
+              "wikipedia": "wikipedia (MLQE-PE / UD PUD rows, held out)", "captions": "captions (Multi30k val)"}
 
 
 def probe_section(path, src):

@@ -66,6 +66,12 @@ class Mix(unittest.TestCase):
         self.assertEqual(out.count(("Remove the lid.", "Den Deckel abnehmen.", "news")), 1)
 
 
+    def test_a_source_weighted_zero_leaves_nothing_not_even_copies(self):
+        train = {"multi30k": [("Tom has 2 dogs.", "Tom hat 2 Hunde.", "multi30k")] * 50, "news": [("A.", "B.", "news")]}
+        out = mix(train, random.Random(0), weights={"multi30k": 0.0, "news": 1.0})
+        self.assertEqual(out, [("A.", "B.", "news")])
+
+
 class WeightsWith(unittest.TestCase):
     def test_overrides_change_only_the_named_sources(self):
         w = weights_with("multi30k=4,news=2.5")
