@@ -1,6 +1,7 @@
 #include "bindings/model_description.h"
 
 #include <cstdint>
+#include <cstdio>
 
 #include "backends/quantize.h"
 #include "model/layout.h"
@@ -8,8 +9,24 @@
 namespace tw {
 namespace {
 
-// Names and numbers only: no escaping is needed for any string written here.
-std::string Quote(const std::string& s) { return "\"" + s + "\""; }
+// A JSON string. Tensor names and metadata come from the model file, which is untrusted: a name
+// with a quote, a backslash or a control character must not break the description.
+std::string Quote(const std::string& s) {
+  std::string out = "\"";
+  for (const char c : s) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (static_cast<unsigned char>(c) < 0x20) {
+      char escaped[8];
+      std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(static_cast<unsigned char>(c)));
+      out += escaped;
+    } else {
+      out += c;
+    }
+  }
+  return out + "\"";
+}
 
 std::string Shape(const std::vector<int64_t>& shape) {
   std::string s = "[";

@@ -88,6 +88,26 @@ TEST(CApi, PlanDecodeAssembleMatchesTranslate) {
   tw_translator_free(t);
 }
 
+// The description is JSON whatever the (untrusted) file names its tensors: quotes, backslashes and
+// control characters in a name are escaped, not written raw.
+TEST(CApi, ModelDescriptionEscapesTensorNames) {
+  Files f;
+  const tw::ModelFile original = tw::ModelFile::FromBytes(std::vector<uint8_t>(f.model.begin(), f.model.end()));
+  std::vector<tw::TensorToWrite> tensors;
+  for (const std::string& name : original.TensorNames()) {
+    const tw::TensorInfo& t = original.Info(name);
+    tensors.push_back({name, t.dtype, t.shape, std::vector<uint8_t>(original.Data(t), original.Data(t) + t.nbytes)});
+  }
+  tensors.push_back({"extra \"name\" \\ with\na newline", tw::DType::kF32, {1}, std::vector<uint8_t>(4, 0)});
+  const std::vector<uint8_t> bytes = tw::WriteModelFile(original.metadata(), tensors);
+  tw_translator* t = tw_translator_create(bytes.data(), bytes.size(), f.vocab.data(), f.vocab.size(), "native");
+  ASSERT_NE(t, nullptr) << tw_last_error();
+  const std::string json = tw_model_description(t);
+  EXPECT_NE(json.find("\"extra \\\"name\\\" \\\\ with\\u000aa newline\":{"), std::string::npos) << json;
+  for (const char c : json) EXPECT_GE(static_cast<unsigned char>(c), 0x20) << "a raw control character";
+  tw_translator_free(t);
+}
+
 // What the WebGPU decoder builds itself from: every tensor of the layout table with its shape,
 // the engine's length limit, and addresses that really hold the model's data.
 TEST(CApi, ModelDescriptionIsTheEnginesView) {

@@ -24,7 +24,7 @@ export class GpuDecoder {
     }
     const dec = new GpuDecoder(gpu, shaders, maxBatch);
     try {
-      await dec.compile();
+      await dec.compile({ maxKeys: Math.max(...models.map((m) => m.limits.max_source_tokens)) });
       dec.models = models.map((model) => uploadModel(gpu.device, model));
       await dec.checkErrors();
     } catch (e) {
@@ -55,12 +55,16 @@ export class GpuDecoder {
     if (e) throw new Error(`WebGPU error: ${e.message}`);
   }
 
-  async compile() {
+  // maxKeys: the longest source the kernels must attend over, the engine's max_source_tokens
+  // (attention.wgsl keeps one score per key in a fixed-size array).
+  async compile({ maxKeys }) {
+    if (!Number.isInteger(maxKeys) || maxKeys < 1) throw new Error(`compile: maxKeys must be a positive integer, not ${maxKeys}`);
     const withExp = new Set(['attention', 'ssru']);
     const names = ['quantize', 'gemm_qs8', 'add_layernorm', 'attention', 'embed_source', 'embed_target', 'ssru', 'argmax', 'advance'];
+    const prelude = { attention: `const MAX_KEYS: u32 = ${maxKeys}u;\n` };
     this.pipelines = {};
     await Promise.all(names.map(async (name) => {
-      const code = (withExp.has(name) ? this.shaders.exp + '\n' : '') + this.shaders[name];
+      const code = (prelude[name] ?? '') + (withExp.has(name) ? this.shaders.exp + '\n' : '') + this.shaders[name];
       const module = this.device.createShaderModule({ code, label: name });
       const info = await module.getCompilationInfo();
       const errors = info.messages.filter((m) => m.type === 'error');

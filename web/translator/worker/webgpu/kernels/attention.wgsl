@@ -1,7 +1,8 @@
 // Multi-head scaled dot-product attention (engine/ops/ops.cc Attention), one thread per
 // (query row, head). Query row g belongs to sentence g / tq, whose keys and values are rows
 // [b*S, b*S + lengths[b]) of k and v: the encoder's self-attention (tq = S) and the decoder's
-// cross-attention (tq = 1) are the same kernel. Requires S <= 256 (the engine's chunk size).
+// cross-attention (tq = 1) are the same kernel. Requires S <= MAX_KEYS, a constant the decoder
+// puts before this source from the engine's own limit (GpuDecoder.compile: max_source_tokens).
 struct Params { qrows: u32, tq: u32, s: u32, heads: u32, d: u32, inv_sqrt: f32 }
 
 @group(0) @binding(0) var<uniform> p: Params;
@@ -20,7 +21,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
   let b = g / p.tq;
   let valid = lengths[b];
   let qo = g * p.d + h * dh;
-  var scores: array<f32, 256>;
+  var scores: array<f32, MAX_KEYS>;
   var mx = -0x1.fffffep+127f;  // -FLT_MAX: below every finite score, as -inf is in the C++
   for (var j = 0u; j < valid; j++) {
     let ko = (b * p.s + j) * p.d + h * dh;

@@ -29,7 +29,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
   if (n >= p.n) { return; }
   let r0 = gid.y * ROWS;
   // Rows past the end read the last row again (and are not written).
-  var x: array<u32, 8>;
+  var x: array<u32, ROWS>;
   for (var i = 0u; i < ROWS; i++) { x[i] = min(r0 + i, p.rows - 1u) * p.k4; }
   var lo = vec4<i32>(0);  // rows r0 .. r0+3
   var hi = vec4<i32>(0);  // rows r0+4 .. r0+7
