@@ -7,21 +7,10 @@
 // placeholders pass through the models, a date or time travels as {n} and comes back in the
 // target's form (keep-terms.js). A one-letter hour mark (French "9 h") counts only in a range ("de
 // 9 h à 17 h"): alone it also writes durations ("2 h de route").
+import { perLanguage } from './per-language.js';
+
 const YEAR = String.raw`[12]\d{3}`;
 const DAY = String.raw`[0-3]?\d(?:st|nd|rd|th|er)?`;
-
-// fn(lang) computed once per language; null where Intl cannot answer (an unknown tag throws).
-function perLanguage(fn) {
-  const known = new Map();
-  return (lang) => {
-    if (!known.has(lang)) {
-      let value = null;
-      try { value = fn(lang); } catch { value = null; }
-      known.set(lang, value);
-    }
-    return known.get(lang);
-  };
-}
 
 // lang -> the twelve long month names as Intl writes them, or null if Intl has none.
 const monthsOf = perLanguage((lang) => {

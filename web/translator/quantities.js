@@ -14,22 +14,10 @@
 //     symbol position ("3,2 %", "89,90 €"), with as many decimals as the source wrote.
 // Addresses, long numbers (phone numbers, ISBNs), dates, kept terms and code never reach this file
 // as numbers: they travel as placeholders (keep-terms.js).
+import { perLanguage } from './per-language.js';
 import { NUMBER } from './verbatim.js';
 
 const SPACES = /[ \u00A0\u202F]/g;
-
-// fn(lang) computed once per language; null where Intl does not know the language.
-function perLanguage(fn) {
-  const known = new Map();
-  return (lang) => {
-    if (!known.has(lang)) {
-      let value = null;
-      try { value = fn(lang); } catch { value = null; }
-      known.set(lang, value);
-    }
-    return known.get(lang);
-  };
-}
 
 // lang -> { group, decimal }: the separators Intl writes; a space-like group mark stands for all
 // three spaces (French pages write " ", U+00A0 or U+202F alike).
