@@ -57,6 +57,9 @@ export interface Translator {
   readonly stats: { sourceTokens: number };
   /** the do-not-translate terms in force, longest first */
   readonly keep: string[];
+  /** true when every model of the route passes placeholders {1}, {2}, … through untouched: a caller
+   * may stand them in for text that must stay as written (see fillPlaceholders) */
+  readonly placeholders: boolean;
   /** number of engine workers */
   readonly threads: number;
   /** how threads > 1 is served: 'pthreads' (one engine, shared model), 'workers' (one engine per thread), or 'single' */
@@ -94,3 +97,12 @@ export declare const env: { modelsUrl: string; engineUrl: string; wasmUrl: strin
 export declare function canUsePthreads(): boolean;
 export declare function createTranslator(options: TranslatorOptions): Promise<Translator>;
 export declare function splitSentences(text: string): { text: string; space: string }[];
+/** the language a page is written in: its lang attribute, else detected from its text ('en' if unsure) */
+export declare function pageLanguage(doc: Document): string;
+/** true when text (trimmed) is one e-mail or web address and nothing else */
+export declare function isAddress(text: string): boolean;
+/** a model's output with {n} replaced by back[n] (back[0] unused), or null unless every placeholder
+ * {1} … came back exactly once and whole (the protocol of Translator.placeholders) */
+export declare function fillPlaceholders(text: string, back: string[]): string | null;
+/** true when a model's output has a piece of a placeholder besides the whole ones ("a {2} 2}") */
+export declare function hasBrokenPlaceholder(text: string): boolean;

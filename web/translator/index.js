@@ -11,7 +11,7 @@
 import { EngineWorker } from './engine-worker.js';
 import { ErrorCodes, TranslatorError } from './errors.js';
 import { assertSupported, isNode } from './features.js';
-import { checkDeviceOption } from './worker/device-choice.js';
+import { checkDeviceOption } from './device-option.js';
 import { fetchVerified } from './fetch-verified.js';
 import { normalizeKeepTerms, translateKeeping } from './keep-terms.js';
 import { localizeQuantityText } from './quantities.js';
@@ -19,6 +19,12 @@ import { splitSentences } from './sentences.js';
 
 export { ErrorCodes, TranslatorError } from './errors.js';
 export { splitSentences } from './sentences.js';
+// For a caller that translates pages (the widget uses these, and only this module of the API):
+// the page's language, whether a text is an address, and the placeholder protocol ({1}, {2}, …
+// in text sent to models that pass them through).
+export { pageLanguage } from './detect-language.js';
+export { fillPlaceholders, hasBrokenPlaceholder } from './keep-terms.js';
+export { isAddress } from './verbatim.js';
 
 // The engine's files in a folder (the build's web/engine/, or dist/engine/ beside a bundle).
 export function engineFilesAt(folderUrl) {

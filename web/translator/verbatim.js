@@ -8,6 +8,10 @@
 // characters long must not cost seconds (tests/web/keep-terms.test.mjs).
 // E-mail and web addresses; no trailing full stop or bracket ("Write to help@example.com.").
 export const ADDRESS = String.raw`[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}|(?:https?:\/\/|www\.)[^\s<>"]{0,2000}[^\s<>".,;:!?)'\]]`;
+// True when text (trimmed) is one e-mail or web address and nothing else.
+const ADDRESS_ONLY = new RegExp(`^(?:${ADDRESS})$`, 'iu');
+export const isAddress = (text) => ADDRESS_ONLY.test(text.trim());
+
 // Seven digits or more, in groups: "+44 20 7946 0958", "2026-12-02", "0800 123 4567".
 export const LONG_NUMBER = String.raw`\+?\d(?:[ \-./]?\d){6,30}`;
 // Any other number, with its thousands groups and decimals: "40", "1,299.50", "3,5", "10 000".

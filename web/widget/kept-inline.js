@@ -10,7 +10,7 @@
 //
 // Prices, numbers and addresses (verbatim elements) are kept only with placeholders; in runs of
 // their own they stay in the sentence for the model to copy, as a caption model needs.
-import { hasBrokenPlaceholder } from '../translator/keep-terms.js';
+import { hasBrokenPlaceholder } from '../translator/index.js';
 import { isKeptInline } from './segmenter.js';
 import { elementKind, segmentSourceText } from './text-placement.js';
 

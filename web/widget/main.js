@@ -1,7 +1,6 @@
 // Widget start-up: language detection, translators per target (created lazily, pivoting through
 // English when needed), the picker, and the page translator.
-import { canUsePthreads, createTranslator, engineFilesAt } from '../translator/index.js';
-import { pageLanguage } from '../translator/detect-language.js';
+import { canUsePthreads, createTranslator, engineFilesAt, pageLanguage } from '../translator/index.js';
 import { PageTranslator } from './page-translator.js';
 import { Picker } from './picker.js';
 import { configFromScript } from './script-config.js';

@@ -12,7 +12,7 @@ import { Scheduler } from './scheduler.js';
 import { piecesOf, unitsOf } from './kept-inline.js';
 import { deepText, findAttributeTargets, findBlocks, isKeptInline, readableAttributes, segmentsOf, TRANSLATED_ATTRIBUTES } from './segmenter.js';
 import { SentenceCache } from './sentence-cache.js';
-import { fillPlaceholders } from '../translator/keep-terms.js';
+import { fillPlaceholders } from '../translator/index.js';
 import { elementKind, findWord, placeSegment, segmentSourceText, textNodesIn } from './text-placement.js';
 
 const FOLLOW_DELAY_MS = 30;  // page updates within this window are translated together

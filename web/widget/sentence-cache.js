@@ -1,7 +1,7 @@
 // Segment texts -> translations, through a per-language sentence cache and full worker batches.
 // Each text is normalised and split into sentences once; only sentences not yet cached go to the
 // translator, in batches; repeated strings (menus, list items, React re-renders) cost nothing.
-import { splitSentences } from '../translator/sentences.js';
+import { splitSentences } from '../translator/index.js';
 import { LruCache } from './lru.js';
 
 const BATCH_SENTENCES = 24;

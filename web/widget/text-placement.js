@@ -16,16 +16,15 @@
 // The text between placed elements is spread over the free text nodes between them, split at
 // spaces in proportion to how much text each node held; adjacent text nodes render as one run, so
 // the split is invisible.
-import { ADDRESS } from '../translator/verbatim.js';
+import { isAddress } from '../translator/index.js';
 import { deepText } from './segmenter.js';
 
 const LETTER = /\p{L}/u;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
-const ADDRESS_ONLY = new RegExp(`^(?:${ADDRESS})$`, 'iu');
 
 export function elementKind(el) {
   const text = el.textContent;
-  if (ADDRESS_ONLY.test(text.trim())) return 'verbatim';
+  if (isAddress(text)) return 'verbatim';
   if (LETTER.test(text)) return 'worded';
   return WORD_CHAR.test(text) ? 'verbatim' : 'symbolic';
 }

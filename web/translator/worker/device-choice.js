@@ -1,23 +1,14 @@
-// The one place that decides which device decodes:
-//   the option, checked on the page before anything is downloaded (checkDeviceOption);
+// The one place that decides which device decodes (the option itself is checked on the page,
+// ../device-option.js):
 //   at worker start-up, whether WebGPU is used at all (startDevice);
 //   per request, which decoder runs it (decoderFor).
 // device 'wasm' (default): the WASM engine only. 'webgpu': WebGPU decodes greedy requests when an
 // adapter works. 'auto': only on an adapter that is not software-rendered (never faster than WASM
 // here: npm run bench) and that beats WASM on a 16-sentence batch measured at start-up.
-import { ErrorCodes, TranslatorError } from '../errors.js';
 import { cpuDecoder, runPipeline } from './pipeline.js';
-
-export const DEVICES = ['auto', 'wasm', 'webgpu'];
-
-export function checkDeviceOption(device) {
-  if (!DEVICES.includes(device))
-    throw new TranslatorError(ErrorCodes.INVALID_OPTION, `device must be 'auto', 'wasm' or 'webgpu', not '${device}'`);
-}
 
 // A batch of the size auto routes to the GPU, timed on both devices. Both decode the same
 // sentences to the same outputs (same arithmetic), so the comparison is like for like.
-// (Made when needed: this module is also imported on the page, for checkDeviceOption.)
 const calibrationLines = () => Array.from({ length: 16 }, (_, i) =>
   ['A man in a blue shirt is standing on a ladder cleaning windows.', 'Two young girls are playing in the sand near the water.',
     'A group of people are walking down a busy city street.', 'A dog is running through the grass with a ball in its mouth.'][i % 4]);
