@@ -13,6 +13,8 @@ test('a number is read by its source language: "1,000" is a thousand in English,
   assert.deepEqual(readQuantity('1.000', 'de'), { value: 1000, decimals: 0, grouped: true });
   assert.deepEqual(readQuantity('1 000', 'fr'), { value: 1000, decimals: 0, grouped: true });
   assert.deepEqual(readQuantity(`330${NNBSP}000`, 'fr'), { value: 330000, decimals: 0, grouped: true });
+  // Another language whose group mark is a space (Intl writes U+00A0 for Russian; pages a plain space).
+  assert.deepEqual(readQuantity('12 500,5', 'ru'), { value: 12500.5, decimals: 1, grouped: true });
   assert.deepEqual(readQuantity('1,299.50', 'en'), { value: 1299.5, decimals: 2, grouped: true });
   assert.deepEqual(readQuantity('1.299,50', 'de'), { value: 1299.5, decimals: 2, grouped: true });
   assert.deepEqual(readQuantity('1.5', 'en'), { value: 1.5, decimals: 1, grouped: false });

@@ -17,7 +17,8 @@
 import { perLanguage } from './per-language.js';
 import { NUMBER } from './verbatim.js';
 
-const SPACES = /[ \u00A0\u202F]/g;
+const SPACES = /[ \u00A0\u202F]/g;  // global: for replace only (test() on it would keep a lastIndex)
+const SPACE = /^[ \u00A0\u202F]$/;
 
 // lang -> { group, decimal }: the separators Intl writes; a space-like group mark stands for all
 // three spaces (French pages write " ", U+00A0 or U+202F alike).
@@ -26,7 +27,7 @@ const separatorsOf = perLanguage((lang) => {
   const group = parts.find((p) => p.type === 'group')?.value;
   const decimal = parts.find((p) => p.type === 'decimal')?.value;
   if (!group || !decimal) return null;
-  return { group: SPACES.test(group) ? ' ' : group, decimal };
+  return { group: SPACE.test(group) ? ' ' : group, decimal };
 });
 
 // "1,299.50" read by `lang`'s rules -> { value, decimals, grouped }, or null where it is not
