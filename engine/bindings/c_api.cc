@@ -15,6 +15,8 @@ struct tw_translator {
   size_t source_tokens = 0;
   tw::Translator::Plan plan;  // of the last tw_plan call
   std::vector<std::vector<int>> decoded;  // of the last tw_decode call
+  std::vector<float> decoded_scores;      // of the last tw_decode_scored call
+  std::vector<float> line_scores;         // of the last tw_line_scores call
 };
 
 namespace {
@@ -126,15 +128,36 @@ const int* tw_plan_source(const tw_translator* t, int i, int* length) {
   return t->plan.sources[i].data();
 }
 
-int tw_decode(tw_translator* t, int beam) {
+namespace {
+int Decode(tw_translator* t, int beam, bool scored) {
   int n = Guard([&]() -> int {
     if (!t) throw tw::Error(tw::ErrorCode::kInvalidArgument, "translator is required");
     if (beam < 1 || beam > 16) throw tw::Error(tw::ErrorCode::kInvalidArgument, "beam must be in [1, 16]");
     t->impl->SetBeam(beam);
-    t->decoded = t->impl->TranslateIds(t->plan.sources);
+    t->decoded_scores.clear();
+    t->decoded = t->impl->TranslateIds(t->plan.sources, scored ? &t->decoded_scores : nullptr);
     return static_cast<int>(t->decoded.size());
   });
   return g_code ? -1 : n;
+}
+}  // namespace
+
+int tw_decode(tw_translator* t, int beam) { return Decode(t, beam, false); }
+int tw_decode_scored(tw_translator* t, int beam) { return Decode(t, beam, true); }
+
+float tw_decoded_score(const tw_translator* t, int i) {
+  if (!t || i < 0 || static_cast<size_t>(i) >= t->decoded_scores.size()) return 0.f;
+  return t->decoded_scores[i];
+}
+
+const float* tw_line_scores(tw_translator* t, const int* lengths, const float* scores, int count) {
+  return Guard([&]() -> const float* {
+    if (!t || count < 0 || (count > 0 && (!lengths || !scores)))
+      throw tw::Error(tw::ErrorCode::kInvalidArgument, "translator, lengths and scores are required");
+    t->line_scores = t->impl->LineScores(t->plan, std::vector<int>(lengths, lengths + count),
+                                         std::vector<float>(scores, scores + count));
+    return t->line_scores.empty() ? nullptr : t->line_scores.data();
+  });
 }
 
 const int* tw_decoded(const tw_translator* t, int i, int* length) {

@@ -43,6 +43,15 @@ int tw_plan(tw_translator* t, const char* text);
  *   if (tw_decode(t, 1) < 0) ...;  const int* ids = tw_decoded(t, i, &len);  tw_assemble(t, ...); */
 int tw_decode(tw_translator* t, int beam);
 const int* tw_decoded(const tw_translator* t, int i, int* length);
+/* Confidence: tw_decode_scored decodes as tw_decode and keeps, per chunk, the mean
+ * log-probability of its output tokens and EOS (tw_decoded_score; 0 for i out of range).
+ * tw_line_scores turns chunk scores (from this or another decoder) and output lengths (EOS not
+ * counted) of the last plan into one per line: the mean over the line's tokens, NaN for a line no
+ * output went into. The array has as many entries as tw_plan was given lines; owned by the
+ * translator, valid until its next call; NULL on failure. */
+int tw_decode_scored(tw_translator* t, int beam);
+float tw_decoded_score(const tw_translator* t, int i);
+const float* tw_line_scores(tw_translator* t, const int* lengths, const float* scores, int count);
 const int* tw_plan_source(const tw_translator* t, int i, int* length);
 int tw_plan_max_target(const tw_translator* t, int i);
 const char* tw_assemble(tw_translator* t, const int* ids, const int* lengths, int count);

@@ -1,8 +1,11 @@
 // Command-line translator: one sentence per stdin line -> one translation per stdout line.
 // Usage: tw-translate --model DIR|FILE.twm [--vocab FILE.spm] [--shortlist lex.s2t.bin] [--beam N]
-//                     [--backend reference|native|xnnpack] [--batch N] [--threads N]
+//                     [--backend reference|native|xnnpack] [--batch N] [--threads N] [--scores]
+//        --scores: each line is "SCORE<TAB>translation", SCORE the mean log-probability of its
+//        tokens (the model's confidence; "nan" for a blank line)
 //        tw-translate --model DIR|FILE.twm --describe   (the engine's model description, JSON)
 #include <cstdlib>
+#include <iomanip>
 #include <iostream>
 #include <string>
 #include <sys/stat.h>
@@ -21,7 +24,7 @@ bool IsDirectory(const std::string& p) {
 
 int Usage(const char* msg) {
   std::cerr << "error: " << msg << "\n"
-            << "usage: translate --model DIR|FILE.twm [--vocab FILE.spm] [--shortlist FILE] [--beam N] [--backend reference|native|xnnpack] [--threads N] [--describe]\n";
+            << "usage: translate --model DIR|FILE.twm [--vocab FILE.spm] [--shortlist FILE] [--beam N] [--backend reference|native|xnnpack] [--threads N] [--scores] [--describe]\n";
   return 2;
 }
 
@@ -29,7 +32,7 @@ int Usage(const char* msg) {
 
 int main(int argc, char** argv) {
   std::string model, vocab, shortlist;
-  bool describe = false;
+  bool describe = false, scores = false;
   tw::TranslatorOptions opt;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
@@ -46,6 +49,7 @@ int main(int argc, char** argv) {
       else if (a == "--batch") opt.max_batch_sentences = std::stoi(value());
       else if (a == "--threads") tw::SetThreadCount(std::stoi(value()));  // same output for any count
       else if (a == "--describe") describe = true;
+      else if (a == "--scores") scores = true;
       else if (a == "--help" || a == "-h") return Usage("help requested"), 0;
       else return Usage(("unknown option " + a).c_str());
     } catch (const std::exception& e) {
@@ -73,7 +77,12 @@ int main(int argc, char** argv) {
     std::vector<std::string> block;
     std::string line;
     auto flush = [&] {
-      for (const auto& out : translator->Translate(block)) std::cout << out << '\n';
+      std::vector<float> line_scores;
+      const auto outputs = translator->Translate(block, scores ? &line_scores : nullptr);
+      for (size_t i = 0; i < outputs.size(); ++i) {
+        if (scores) std::cout << std::setprecision(9) << line_scores[i] << '\t';  // float round-trips
+        std::cout << outputs[i] << '\n';
+      }
       std::cout.flush();
       block.clear();
     };

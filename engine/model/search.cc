@@ -14,10 +14,13 @@ int MaxOutputLength(const ModelConfig& cfg, int src_len, const SearchOptions& op
 }
 
 std::vector<std::vector<int>> GreedySearch(Transformer& model, const std::vector<std::vector<int>>& src,
-                                           const SearchOptions& opt) {
+                                           const SearchOptions& opt, std::vector<float>* scores) {
   const ModelConfig& cfg = model.config();
   const int n = static_cast<int>(src.size());
   std::vector<std::vector<int>> out(n);
+  std::vector<double> logp_sum(n, 0.0);
+  std::vector<int> scored(n, 0);  // tokens in logp_sum
+  if (scores) scores->assign(n, 0.f);
   if (n == 0) return out;
   Encoded enc = model.Encode(src);
   std::vector<int> rows(n);  // sentence of each live decoder row
@@ -32,7 +35,12 @@ std::vector<std::vector<int>> GreedySearch(Transformer& model, const std::vector
     for (size_t r = 0; r < rows.size(); ++r) {
       const int best = Argmax(&logits[r * V], V, cfg.unk_id);  // UNK is never chosen
       auto& o = out[rows[r]];
-      if (best == cfg.eos_id || static_cast<int>(o.size()) >= MaxOutputLength(cfg, enc.lengths[rows[r]], opt)) continue;
+      const bool at_limit = static_cast<int>(o.size()) >= MaxOutputLength(cfg, enc.lengths[rows[r]], opt);
+      if (scores && !at_limit) {  // a token cut off by the length limit is not part of the output
+        logp_sum[rows[r]] += LogProbability(&logits[r * V], V, best, cfg.unk_id);
+        ++scored[rows[r]];
+      }
+      if (best == cfg.eos_id || at_limit) continue;
       o.push_back(best);
       keep.push_back(static_cast<int>(r));
       next_rows.push_back(rows[r]);
@@ -43,6 +51,8 @@ std::vector<std::vector<int>> GreedySearch(Transformer& model, const std::vector
     rows.swap(next_rows);
     prev.swap(next_prev);
   }
+  if (scores)
+    for (int i = 0; i < n; ++i) (*scores)[i] = scored[i] ? static_cast<float>(logp_sum[i] / scored[i]) : 0.f;
   return out;
 }
 
@@ -65,16 +75,20 @@ void LogSoftmax(const float* x, int n, int skip, std::vector<double>& out) {
 }
 }  // namespace
 
-std::vector<int> BeamSearch(Transformer& model, const std::vector<int>& src, const SearchOptions& opt) {
+std::vector<int> BeamSearch(Transformer& model, const std::vector<int>& src, const SearchOptions& opt, float* score) {
   if (opt.beam < 1) throw Error(ErrorCode::kInvalidArgument, "beam size must be at least 1");
   const ModelConfig& cfg = model.config();
   const int V = cfg.vocab_size, limit = MaxOutputLength(cfg, static_cast<int>(src.size()), opt);
   Encoded enc = model.Encode({src});
   std::vector<Hyp> live(1);
   DecoderState st = model.Start(enc, {0});
-  std::vector<std::pair<double, std::vector<int>>> finished;  // (normalized score, tokens)
+  struct Finished {
+    double normalized, mean;  // mean: log-probability per token, EOS included
+    std::vector<int> tokens;
+  };
+  std::vector<Finished> finished;
   auto finish = [&](const Hyp& h, int length) {
-    finished.emplace_back(h.score / std::pow(static_cast<double>(length), opt.length_penalty), h.tokens);
+    finished.push_back({h.score / std::pow(static_cast<double>(length), opt.length_penalty), h.score / length, h.tokens});
   };
   std::vector<float> logits;
   std::vector<double> logp;
@@ -119,8 +133,9 @@ std::vector<int> BeamSearch(Transformer& model, const std::vector<int>& src, con
   }
   size_t best = 0;
   for (size_t i = 1; i < finished.size(); ++i)
-    if (finished[i].first > finished[best].first) best = i;
-  return finished.empty() ? std::vector<int>{} : finished[best].second;
+    if (finished[i].normalized > finished[best].normalized) best = i;
+  if (score) *score = finished.empty() ? 0.f : static_cast<float>(finished[best].mean);
+  return finished.empty() ? std::vector<int>{} : finished[best].tokens;
 }
 
 }  // namespace tw

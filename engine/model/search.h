@@ -14,9 +14,12 @@ struct SearchOptions {
 };
 
 // src: sentences of token ids, each ending in EOS. Returns output ids without EOS.
+// scores (optional): per sentence, the mean log-probability of the tokens chosen, EOS included
+// (the model's confidence in its output; UNK left out of the softmax, as from the search).
 std::vector<std::vector<int>> GreedySearch(Transformer& model, const std::vector<std::vector<int>>& src,
-                                           const SearchOptions& opt);
-std::vector<int> BeamSearch(Transformer& model, const std::vector<int>& src, const SearchOptions& opt);
+                                           const SearchOptions& opt, std::vector<float>* scores = nullptr);
+std::vector<int> BeamSearch(Transformer& model, const std::vector<int>& src, const SearchOptions& opt,
+                            float* score = nullptr);
 
 // Maximum number of output tokens for a source of `src_len` tokens.
 int MaxOutputLength(const ModelConfig& cfg, int src_len, const SearchOptions& opt);

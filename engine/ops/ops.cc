@@ -24,6 +24,16 @@ int Argmax(const float* x, int n, int skip) {
   return kernel(x, n, skip);
 }
 
+double LogProbability(const float* x, int n, int chosen, int skip) {
+  float mx = -INFINITY;
+  for (int i = 0; i < n; ++i)
+    if (i != skip && x[i] > mx) mx = x[i];
+  double sum = 0.0;
+  for (int i = 0; i < n; ++i)
+    if (i != skip) sum += Exp(x[i] - mx);
+  return static_cast<double>(x[chosen] - mx) - std::log(sum);
+}
+
 void EmbedQs8Row(const int8_t* q, float row_scale, float mult, const float* signal, int d, float* out) {
   static const kernels::Qs8EmbedFn kernel = kernels::BestQs8Embed();
   kernel(q, row_scale, mult, signal, d, out);

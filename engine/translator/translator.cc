@@ -1,6 +1,7 @@
 #include "translator/translator.h"
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 
 #include "core/error.h"
@@ -38,12 +39,13 @@ std::vector<std::vector<int>> Translator::SourceChunks(const std::string& text) 
   return chunks;
 }
 
-std::vector<std::vector<int>> Translator::TranslateIds(const std::vector<std::vector<int>>& src) {
+std::vector<std::vector<int>> Translator::TranslateIds(const std::vector<std::vector<int>>& src, std::vector<float>* scores) {
   std::vector<std::vector<int>> out(src.size());
+  if (scores) scores->assign(src.size(), 0.f);
   if (opt_.search.beam > 1) {
     for (size_t i = 0; i < src.size(); ++i) {
       if (shortlist_) model_->SetOutputShortlist(shortlist_->Allowed({src[i]}));
-      out[i] = BeamSearch(*model_, src[i], opt_.search);
+      out[i] = BeamSearch(*model_, src[i], opt_.search, scores ? &(*scores)[i] : nullptr);
     }
     return out;
   }
@@ -55,9 +57,31 @@ std::vector<std::vector<int>> Translator::TranslateIds(const std::vector<std::ve
     std::vector<std::vector<int>> batch;
     for (size_t j = i; j < std::min(order.size(), i + opt_.max_batch_sentences); ++j) batch.push_back(src[order[j]]);
     if (shortlist_) model_->SetOutputShortlist(shortlist_->Allowed(batch));
-    auto res = GreedySearch(*model_, batch, opt_.search);
-    for (size_t j = 0; j < res.size(); ++j) out[order[i + j]] = std::move(res[j]);
+    std::vector<float> batch_scores;
+    auto res = GreedySearch(*model_, batch, opt_.search, scores ? &batch_scores : nullptr);
+    for (size_t j = 0; j < res.size(); ++j) {
+      out[order[i + j]] = std::move(res[j]);
+      if (scores) (*scores)[order[i + j]] = batch_scores[j];
+    }
   }
+  return out;
+}
+
+std::vector<float> Translator::LineScores(const Plan& plan, const std::vector<int>& output_lengths,
+                                          const std::vector<float>& scores) const {
+  if (output_lengths.size() != plan.sources.size() || scores.size() != plan.sources.size())
+    throw Error(ErrorCode::kInvalidArgument, "expected one output and one score per planned source");
+  std::vector<double> sum(plan.lines, 0.0), tokens(plan.lines, 0.0);
+  size_t k = 0;
+  for (const Plan::Slot& s : plan.slots) {
+    if (!s.is_chunk) continue;
+    const double n = static_cast<double>(output_lengths[k]) + 1;  // + EOS
+    sum[s.line] += scores[k] * n;
+    tokens[s.line] += n;
+    ++k;
+  }
+  std::vector<float> out(plan.lines);
+  for (size_t i = 0; i < plan.lines; ++i) out[i] = tokens[i] > 0 ? static_cast<float>(sum[i] / tokens[i]) : NAN;
   return out;
 }
 
@@ -160,11 +184,18 @@ std::vector<std::string> Translator::Assemble(const Plan& plan, const std::vecto
   return out;
 }
 
-std::vector<std::string> Translator::Translate(const std::vector<std::string>& lines) {
+std::vector<std::string> Translator::Translate(const std::vector<std::string>& lines, std::vector<float>* line_scores) {
   const Plan plan = MakePlan(lines);
   last_source_tokens_ = 0;
   for (const auto& c : plan.sources) last_source_tokens_ += c.size();
-  return Assemble(plan, TranslateIds(plan.sources));
+  std::vector<float> scores;
+  const auto outputs = TranslateIds(plan.sources, line_scores ? &scores : nullptr);
+  if (line_scores) {
+    std::vector<int> lengths;
+    for (const auto& o : outputs) lengths.push_back(static_cast<int>(o.size()));
+    *line_scores = LineScores(plan, lengths, scores);
+  }
+  return Assemble(plan, outputs);
 }
 
 }  // namespace tw

@@ -28,7 +28,8 @@ class Translator {
 
   // One output per input, in order; an empty (or whitespace-only) input gives an empty output.
   // Equivalent to Assemble(plan, TranslateIds(plan.sources)) with plan = Plan(lines).
-  std::vector<std::string> Translate(const std::vector<std::string>& lines);
+  // line_scores (optional): each line's LineScores.
+  std::vector<std::string> Translate(const std::vector<std::string>& lines, std::vector<float>* line_scores = nullptr);
 
   // The two halves around the decoder, for decoders outside the engine (the browser's WebGPU
   // path): Plan cuts lines into source chunks (ids with EOS) and remembers what goes where;
@@ -56,7 +57,14 @@ class Translator {
   const SentencePiece& vocab() const { return vocab_; }
   // Source ids (with EOS) of one text, split into chunks of at most max_source_tokens.
   std::vector<std::vector<int>> SourceChunks(const std::string& text) const;
-  std::vector<std::vector<int>> TranslateIds(const std::vector<std::vector<int>>& src);
+  // scores (optional): per source, the mean log-probability of its output tokens and EOS
+  // (GreedySearch); a line's confidence is the token-weighted mean over its chunks (LineScores).
+  std::vector<std::vector<int>> TranslateIds(const std::vector<std::vector<int>>& src, std::vector<float>* scores = nullptr);
+  // Per line of the plan: the mean log-probability of all its output tokens (EOS included), or
+  // NaN for a line no model output went into (blank, or only overlong words kept verbatim).
+  // output_lengths: tokens of each source's output (EOS not counted).
+  std::vector<float> LineScores(const Plan& plan, const std::vector<int>& output_lengths,
+                                const std::vector<float>& scores) const;
 
  private:
   SentencePiece vocab_;

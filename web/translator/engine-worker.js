@@ -55,12 +55,12 @@ export class EngineWorker {
     worker.onError((e) => this.failAll(new TranslatorError(ErrorCodes.INTERNAL, `translation worker failed: ${e.message ?? e}`)));
   }
 
-  // -> { lines, sourceTokens, device, fallback? }
-  run(lines, beam) {
+  // -> { lines, sourceTokens, scores (worker/pipeline.js; null unless scores), device, fallback? }
+  run(lines, beam, scores = false) {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.worker.post({ type: 'translate', id, lines, beam });
+      this.worker.post({ type: 'translate', id, lines, beam, scores });
     });
   }
 

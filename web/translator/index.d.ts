@@ -49,6 +49,15 @@ export interface TranslatorOptions {
   keep?: string[] | string;
 }
 
+export interface ScoredTranslation {
+  text: string;
+  /** exp of the mean log-probability of the tokens the model chose (EOS included): the geometric
+   * mean of their probabilities, in (0, 1]; the least sure line of a multi-line text; null where
+   * no model output went into the text (an interface word from the glossary, only kept terms).
+   * The same in the WASM engine, natively and on WebGPU (to float rounding there). */
+  confidence: number | null;
+}
+
 export interface Translator {
   readonly from: string;
   readonly to: string;
@@ -78,8 +87,11 @@ export interface Translator {
   /** a text that is wholly a price, a separator-written number or a percentage, written in the
    * target language's format ("€89.90" -> "89,90 €" en→de); any other text unchanged. No model. */
   localizeQuantity(text: string): string;
-  translate(text: string): Promise<string>;
-  translate(texts: string[]): Promise<string[]>;
+  translate(text: string, options?: { scores?: false }): Promise<string>;
+  translate(texts: string[], options?: { scores?: false }): Promise<string[]>;
+  /** with scores: each translation with the model's confidence in it (see ScoredTranslation) */
+  translate(text: string, options: { scores: true }): Promise<ScoredTranslation>;
+  translate(texts: string[], options: { scores: true }): Promise<ScoredTranslation[]>;
   /** yields the translation so far after each sentence */
   translateStreaming(text: string): AsyncGenerator<string, void, unknown>;
   dispose(): void;

@@ -4,6 +4,7 @@
 //   const t = await createTranslator({ from: 'en', to: 'de', progressCallback: console.log });
 //   await t.translate('A dog runs through the snow.');          // -> string
 //   await t.translate(['One.', 'Two.']);                         // -> string[]
+//   await t.translate('One.', { scores: true });                 // -> { text, confidence }
 //   for await (const partial of t.translateStreaming(longText)) render(partial);
 //   t.dispose();
 //
@@ -13,6 +14,7 @@ import { ErrorCodes, TranslatorError } from './errors.js';
 import { assertSupported, isNode } from './features.js';
 import { checkDeviceOption } from './device-option.js';
 import { fetchVerified } from './fetch-verified.js';
+import { confidenceOf, wantsScores } from './confidence.js';
 import { normalizeKeepTerms, translateKeeping } from './keep-terms.js';
 import { localizeQuantityText } from './quantities.js';
 import { splitSentences } from './sentences.js';
@@ -185,13 +187,14 @@ export async function createTranslator(options = {}) {
   if (device !== 'wasm' && first.device !== 'webgpu') progress({ status: 'fallback', device: 'wasm', reason: first.reason });
   let disposed = false;
 
-  // Lines are sent as they are; a text containing newlines is translated line by line.
-  const run = async (lines) => {
+  // Lines are sent as they are; a text containing newlines is translated line by line. scored:
+  // also each line's mean log-probability (worker/pipeline.js).
+  const run = async (lines, scored = false) => {
     if (disposed) throw new TranslatorError(ErrorCodes.DISPOSED, 'translator was disposed');
     const share = Math.ceil(lines.length / workers.length) || 1;
     const parts = await Promise.all(workers.map((w, i) => {
       const part = lines.slice(i * share, (i + 1) * share);
-      return part.length ? w.run(part, beam) : { lines: [], sourceTokens: 0 };
+      return part.length ? w.run(part, beam, scored) : { lines: [], sourceTokens: 0, scores: [] };
     }));
     for (const p of parts)
       if (p.fallback && translator.device === 'webgpu') {
@@ -199,7 +202,8 @@ export async function createTranslator(options = {}) {
         translator.deviceReason = p.fallback;
         progress({ status: 'fallback', device: 'wasm', reason: p.fallback });
       }
-    return { lines: parts.flatMap((p) => p.lines), sourceTokens: parts.reduce((s, p) => s + p.sourceTokens, 0) };
+    return { lines: parts.flatMap((p) => p.lines), sourceTokens: parts.reduce((s, p) => s + p.sourceTokens, 0),
+      scores: scored ? parts.flatMap((p) => p.scores) : null };
   };
 
   const translator = {
@@ -218,14 +222,22 @@ export async function createTranslator(options = {}) {
     localizeQuantity(text) {
       return localizeQuantityText(String(text), translator.from, translator.to);
     },
-    async translate(input) {
+    // { scores: true }: each translation as { text, confidence } (confidence.js).
+    async translate(input, options = {}) {
+      const scored = wantsScores(options);
       const many = Array.isArray(input);
       const texts = many ? input : [input];
       const lines = texts.flatMap((t) => String(t).split('\n'));
-      const res = await translateKeeping(lines, keep, run, translator.placeholders, translator);
+      const res = await translateKeeping(lines, keep, (sent) => run(sent, scored), translator.placeholders, translator);
       translator.stats.sourceTokens += res.sourceTokens;
       let at = 0;
-      const out = texts.map((t) => { const n = String(t).split('\n').length; const s = res.lines.slice(at, at + n).join('\n'); at += n; return s; });
+      const out = texts.map((t) => {
+        const n = String(t).split('\n').length;
+        const text = res.lines.slice(at, at + n).join('\n');
+        const scores = res.scores.slice(at, at + n);
+        at += n;
+        return scored ? { text, confidence: confidenceOf(scores) } : text;
+      });
       return many ? out : out[0];
     },
     // Yields the translation so far after each sentence.

@@ -99,8 +99,11 @@ export function fillPlaceholders(text, back) {
   return text.replace(/\{(\d+)\}/g, (_, n) => back[Number(n)]);
 }
 
-// run(lines) -> { lines, sourceTokens }; returns the same for `lines`, terms kept, and layout
+// run(lines) -> { lines, sourceTokens, scores? }; returns the same for `lines`, terms kept, and layout
 // symbols (separators, bullets: layout-symbols.js) kept with the words between them translated.
+// Where run gives scores (each line's mean log-probability, worker/pipeline.js), a line's score is
+// that of the model output it was made of, the lowest where it was made of several; null where no
+// model was asked (an interface word, a line of kept terms).
 // placeholders: the models pass {1}, {2}, … through (translator.placeholders); from, to: the
 // languages, for dates and interface words (ui-glossary.js).
 export async function translateKeeping(lines, terms, run, placeholders, { from, to } = {}) {
@@ -113,15 +116,20 @@ export async function translateKeeping(lines, terms, run, placeholders, { from, 
   const dates = from && to ? { pattern: datePattern(from), from, to } : null;
   const model = sent.length ? await translateWords(sent, terms, run, placeholders, dates) : { lines: [], sourceTokens: 0 };
   let m = 0;
-  const res = { lines: known.map((word) => word ?? model.lines[m++]), sourceTokens: model.sourceTokens };
+  const res = { lines: [], scores: [] };
+  for (const word of known) {
+    res.scores.push(word === null ? model.scores?.[m] ?? null : null);
+    res.lines.push(word ?? model.lines[m++]);
+  }
   let k = 0;
+  const scores = [];
   const out = lines.map((_, i) => {
-    if (!layouts[i]) return res.lines[k++];
-    const n = layouts[i].pieces.length;
+    const n = layouts[i] ? layouts[i].pieces.length : 1;
     k += n;
-    return joinLayout(layouts[i], res.lines.slice(k - n, k));
+    scores.push(res.scores.slice(k - n, k).reduce(lowest, null));
+    return layouts[i] ? joinLayout(layouts[i], res.lines.slice(k - n, k)) : res.lines[k - 1];
   });
-  return { lines: out, sourceTokens: res.sourceTokens };
+  return { lines: out, sourceTokens: model.sourceTokens, scores };
 }
 
 async function translateWords(lines, terms, sendToModel, placeholders, dates) {
@@ -140,14 +148,21 @@ async function translateWords(lines, terms, sendToModel, placeholders, dates) {
   const changed = lines.map((_, i) => i).filter((i) => numbersOf(res.shown[i]) !== numbersOf(res.lines[i]));
   if (!changed.length) return res;
   const again = await translateWith(changed.map((i) => lines[i]), keptPattern(terms, true, true, date), run, true, localize);
-  changed.forEach((i, k) => { res.lines[i] = localizePercents(lines[i], again.lines[k], dates?.from, dates?.to); });
-  return { lines: res.lines, sourceTokens: res.sourceTokens + again.sourceTokens };
+  changed.forEach((i, k) => {
+    res.lines[i] = localizePercents(lines[i], again.lines[k], dates?.from, dates?.to);
+    res.scores[i] = again.scores[k];
+  });
+  return { lines: res.lines, sourceTokens: res.sourceTokens + again.sourceTokens, scores: res.scores };
 }
 
-// -> { lines, sourceTokens, shown }: shown[i] is line i as a reader should find it again in its
+// -> { lines, sourceTokens, scores, shown }: shown[i] is line i as a reader should find it again in its
 // translation (kept text as written, dates as localize writes them); lines itself without a pattern.
+// scores[i]: line i's score (see translateKeeping), null without one.
 async function translateWith(lines, pattern, run, placeholders, localize = () => null) {
-  if (!pattern) return { ...(await run(lines)), shown: lines };
+  if (!pattern) {
+    const res = await run(lines);
+    return { ...res, scores: lines.map((_, i) => res.scores?.[i] ?? null), shown: lines };
+  }
   const split = lines.map((l) => piecesOf(l, pattern, localize));
   const shown = split.map((pieces) => pieces.map((p) => (p.term ? p.shown : p.text)).join(''));
   const kept = split.map((pieces) => pieces.some((p) => p.term));
@@ -170,9 +185,11 @@ async function translateWith(lines, pattern, run, placeholders, localize = () =>
   const first = sent.length ? await run(sent) : { lines: [], sourceTokens: 0 };
   let sourceTokens = first.sourceTokens;
   const out = new Array(lines.length);
+  const scores = new Array(lines.length).fill(null);
   sentFor.forEach((i, k) => {
     const t = first.lines[k];
     const back = backOf.get(i);
+    scores[i] = first.scores?.[k] ?? null;
     if (!back) {
       out[i] = t;
       return;
@@ -181,7 +198,7 @@ async function translateWith(lines, pattern, run, placeholders, localize = () =>
     if (filled !== null) out[i] = filled;
   });
   const retry = lines.map((_, i) => i).filter((i) => out[i] === undefined);
-  if (!retry.length) return { lines: out, sourceTokens, shown };
+  if (!retry.length) return { lines: out, sourceTokens, scores, shown };
   // 2. Pieces around the terms, translated on their own.
   const todo = [];
   for (const i of retry) for (const p of split[i]) if (!p.term && HAS_WORDS.test(p.text)) todo.push(p.text.trim());
@@ -189,15 +206,22 @@ async function translateWith(lines, pattern, run, placeholders, localize = () =>
   sourceTokens += second.sourceTokens;
   let k = 0;
   for (const i of retry) {
+    scores[i] = null;
     out[i] = split[i].map((p) => {
       if (p.term) return p.shown;
       if (!HAS_WORDS.test(p.text)) return p.text;
       // ", the best shop" after a term: the model drops the comma; keep it, and the space after it.
       const [, space, punct, punctSpace] = p.text.match(/^(\s*)([,;:)\]]*)(\s*)/u);
+      scores[i] = lowest(scores[i], second.scores?.[k] ?? null);
       let t = second.lines[k++];
       if (punct && !t.startsWith(punct)) t = punct + (punctSpace ? ' ' : '') + t;
       return (space ? ' ' : '') + t + (/\s$/.test(p.text) ? ' ' : '');
     }).join('');
   }
-  return { lines: out, sourceTokens, shown };
+  return { lines: out, sourceTokens, scores, shown };
+}
+
+// The lower of two scores, null meaning none.
+function lowest(a, b) {
+  return a === null ? b : b === null ? a : Math.min(a, b);
 }

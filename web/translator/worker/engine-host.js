@@ -94,7 +94,7 @@ export class EngineHost {
     if (n < 0) throw this.error();
     const sources = this.idArrays(n, (i, lenPtr) => this.m._tw_plan_source(handle, i, lenPtr));
     const maxTarget = sources.map((_, i) => this.m._tw_plan_max_target(handle, i));
-    return { sources, maxTarget, sourceTokens: this.m._tw_last_source_tokens(handle) };
+    return { lines: lines.length, sources, maxTarget, sourceTokens: this.m._tw_last_source_tokens(handle) };
   }
 
   // The stage's model configuration as the engine read it (the `config` of the description below).
@@ -126,12 +126,32 @@ export class EngineHost {
     };
   }
 
-  // The engine as the decoder of the stage's last plan -> one Int32Array of ids (no EOS) per source.
-  decode(stage, beam) {
+  // The engine as the decoder of the stage's last plan -> { outputs: one Int32Array of ids (no
+  // EOS) per source, scores: per source the mean log-probability of its tokens (scored), or null }.
+  decode(stage, beam, scored = false) {
     const handle = this.stages[stage];
-    const n = this.m._tw_decode(handle, beam);
+    const n = scored ? this.m._tw_decode_scored(handle, beam) : this.m._tw_decode(handle, beam);
     if (n < 0) throw this.error();
-    return this.idArrays(n, (i, lenPtr) => this.m._tw_decoded(handle, i, lenPtr));
+    const outputs = this.idArrays(n, (i, lenPtr) => this.m._tw_decoded(handle, i, lenPtr));
+    return { outputs, scores: scored ? Float32Array.from(outputs, (_, i) => this.m._tw_decoded_score(handle, i)) : null };
+  }
+
+  // Per line of the stage's last plan: the mean log-probability of its output tokens, from each
+  // source's output and score (engine/bindings/c_api.h tw_line_scores); null for a line no output
+  // went into.
+  lineScores(stage, plan, { outputs, scores }) {
+    const handle = this.stages[stage];
+    const n = outputs.length;
+    const lens = this.m._malloc(4 * Math.max(n, 1)), sc = this.m._malloc(4 * Math.max(n, 1));
+    this.heap32.set(outputs.map((o) => o.length), lens >> 2);
+    new Float32Array(this.heapU8.buffer).set(scores, sc >> 2);
+    const out = this.m._tw_line_scores(handle, lens, sc, n);
+    this.m._free(lens); this.m._free(sc);
+    if (!out) {
+      if (this.m._tw_last_error_code() !== 0) throw this.error();
+      return [];  // a plan of no lines
+    }
+    return Array.from(new Float32Array(this.heapU8.buffer, out, plan.lines), (s) => (Number.isNaN(s) ? null : s));
   }
 
   // n id arrays copied out of the engine: get(i, lengthPtr) returns the i-th one's address.

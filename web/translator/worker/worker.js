@@ -3,10 +3,10 @@
 // in the worker; the page side is web/translator/*.js (engine-worker.js starts this file).
 // Messages in:  { type: 'init', engineUrl, wasm, threads, stages: [{ model, vocab, shortlist? }], backend, device,
 //                 gpuMinLines, gpuBatch, gpuCalibrateSoftware (tests: run auto's measurement on a software adapter too) }
-//               { type: 'translate', id, lines, beam }   { type: 'lose-device' } (tests)   { type: 'dispose' }
+//               { type: 'translate', id, lines, beam, scores (bool: also each line's confidence) }   { type: 'lose-device' } (tests)   { type: 'dispose' }
 // Messages out: { type: 'ready', device, threads, placeholders, reason?, adapter?, measured? }
 //               (placeholders: every stage's model passes {1}, {2}, … through: engine/model/config.h)
-//               { type: 'result', id, lines, sourceTokens, device, fallback? } | { type: 'error', id?, code, message }
+//               { type: 'result', id, lines, sourceTokens, scores (pipeline.js; null unless asked), device, fallback? } | { type: 'error', id?, code, message }
 // Requests are handled one at a time, in order: the GPU decoder's buffers serve one batch at once.
 import { startDevice, usesGpu } from './device-choice.js';
 import { EngineHost } from './engine-host.js';
@@ -19,16 +19,16 @@ let post;
 async function translate(msg) {
   if (usesGpu(choice, msg.lines, msg.beam)) {
     try {
-      return { device: 'webgpu', ...(await runPipeline(host, choice.gpu, msg.lines, 1)) };
+      return { device: 'webgpu', ...(await runPipeline(host, choice.gpu, msg.lines, 1, msg.scores)) };
     } catch (e) {
       // Any WebGPU failure: drop the GPU for good and redo the request on WASM.
       const fallback = choice.gpu.lostReason ?? `WebGPU failed: ${e.message}`;
       try { choice.gpu.destroy(); } catch { /* already gone */ }
       choice = { gpu: null };
-      return { device: 'wasm', fallback, ...(await runPipeline(host, cpuDecoder(host), msg.lines, 1)) };
+      return { device: 'wasm', fallback, ...(await runPipeline(host, cpuDecoder(host), msg.lines, 1, msg.scores)) };
     }
   }
-  return { device: 'wasm', ...(await runPipeline(host, cpuDecoder(host), msg.lines, msg.beam)) };
+  return { device: 'wasm', ...(await runPipeline(host, cpuDecoder(host), msg.lines, msg.beam, msg.scores)) };
 }
 
 async function handle(msg) {

@@ -59,7 +59,7 @@ export class GpuDecoder {
   // (attention.wgsl keeps one score per key in a fixed-size array).
   async compile({ maxKeys }) {
     if (!Number.isInteger(maxKeys) || maxKeys < 1) throw new Error(`compile: maxKeys must be a positive integer, not ${maxKeys}`);
-    const withExp = new Set(['attention', 'ssru']);
+    const withExp = new Set(['attention', 'ssru', 'argmax']);
     const names = ['quantize', 'gemm_qs8', 'add_layernorm', 'attention', 'embed_source', 'embed_target', 'ssru', 'argmax', 'advance'];
     const prelude = { attention: `const MAX_KEYS: u32 = ${maxKeys}u;\n` };
     this.pipelines = {};
@@ -94,8 +94,9 @@ export class GpuDecoder {
       crossV: Array.from({ length: cfg.dec_layers }, () => b(MAX_ROWS * d)),
       cells: Array.from({ length: cfg.dec_layers }, () => b(R * d)),
       y: b(R * d), a: b(R * d), bb: b(R * d), logits: b(R * vocab),
-      history: b(maxSteps * R), step: b(1),
-      readback: this.buffer(4 * STEPS_PER_READBACK * R, GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST),
+      history: b(maxSteps * R), logprob: b(maxSteps * R), step: b(1),
+      // chosen ids of STEPS_PER_READBACK steps, then (scored) their log-probabilities
+      readback: this.buffer(8 * STEPS_PER_READBACK * R, GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST),
     };
     ws.destroy = () => { for (const v of Object.values(ws)) for (const x of [v].flat()) if (x instanceof GPUBuffer) x.destroy(); };
     this.ws = ws;
@@ -158,9 +159,10 @@ export class GpuDecoder {
     return this.op('ssru', [['u', n]], [a, b, cell], [Math.ceil(n / 64), 1]);
   }
 
-  // history[step, r] = the greedy choice of logits row r (never UNK).
-  argmax(m, ws, B) {
-    return this.op('argmax', [['u', B], ['u', m.cfg.vocab_size], ['u', m.cfg.unk_id]], [ws.logits, ws.step, ws.history], [Math.ceil(B / 64), 1]);
+  // history[step, r] = the greedy choice of logits row r (never UNK); scored: logprob[step, r] its log-probability.
+  argmax(m, ws, B, scored) {
+    return this.op('argmax', [['u', B], ['u', m.cfg.vocab_size], ['u', m.cfg.unk_id], ['u', scored ? 1 : 0]],
+      [ws.logits, ws.step, ws.history, ws.logprob], [Math.ceil(B / 64), 1]);
   }
 
   advance(ws) {
@@ -193,7 +195,7 @@ export class GpuDecoder {
     return ops;
   }
 
-  stepOps(m, ws, B, S) {
+  stepOps(m, ws, B, S, scored) {
     const { cfg } = m, d = cfg.d_model;
     const ops = [this.embedTarget(m, ws, B)];
     m.dec.forEach((L, l) => {
@@ -207,7 +209,7 @@ export class GpuDecoder {
         ...this.feedForward(m, L.ffn, ws.y, B, ws));
     });
     ops.push(this.quantize(ws.y, B, d, ws, m), this.gemm(m.output, B, ws.logits, ws),
-      this.argmax(m, ws, B), this.advance(ws));
+      this.argmax(m, ws, B, scored), this.advance(ws));
     return ops;
   }
 
@@ -222,26 +224,32 @@ export class GpuDecoder {
   }
 
   // plan: { sources, maxTarget } of EngineHost.plan: token-id arrays ending in EOS and the most
-  // output tokens the engine's greedy search gives each -> output ids without EOS, per source.
-  async decode(stage, { sources, maxTarget }) {
+  // output tokens the engine's greedy search gives each -> { outputs: ids without EOS per source,
+  // scores: per source the mean log-probability of its tokens and EOS when scored, else null }
+  // (the decoder interface of ../pipeline.js).
+  async decode(stage, { sources, maxTarget }, beam = 1, scored = false) {
     if (this.lostReason) throw new Error(this.lostReason);
     const m = this.models[stage];
     const ws = this.workspace(m);
     const order = sources.map((_, i) => i).sort((a, b) => sources[a].length - sources[b].length);
-    const out = new Array(sources.length);
+    const outputs = new Array(sources.length);
+    const scores = scored ? new Float32Array(sources.length) : null;
     for (let i = 0; i < order.length;) {
       const S = sources[order[Math.min(order.length, i + this.maxBatch) - 1]].length;
       const B = Math.max(1, Math.min(this.maxBatch, Math.floor(MAX_ROWS / S), order.length - i));
       const batch = order.slice(i, i + B);
-      const res = await this.decodeBatch(m, ws, batch.map((j) => sources[j]), batch.map((j) => maxTarget[j]));
-      batch.forEach((j, k) => { out[j] = res[k]; });
+      const res = await this.decodeBatch(m, ws, batch.map((j) => sources[j]), batch.map((j) => maxTarget[j]), scored);
+      batch.forEach((j, k) => {
+        outputs[j] = res.outputs[k];
+        if (scored) scores[j] = res.scores[k];
+      });
       i += batch.length;
     }
     await this.checkErrors();
-    return out;
+    return { outputs, scores };
   }
 
-  async decodeBatch(m, ws, src, limit) {
+  async decodeBatch(m, ws, src, limit, scored) {
     const { cfg, limits } = m, { device } = this, B = src.length;
     const S = Math.max(...src.map((s) => s.length));
     if (S > limits.max_source_tokens) throw new Error(`source of ${S} tokens exceeds the engine's ${limits.max_source_tokens}`);
@@ -252,35 +260,46 @@ export class GpuDecoder {
     device.queue.writeBuffer(ws.step, 0, new u32([0]));
     this.batchBuffers = [];
     try {
-      const encOps = this.encoderOps(m, ws, B, S), stepOps = this.stepOps(m, ws, B, S);
+      const encOps = this.encoderOps(m, ws, B, S), stepOps = this.stepOps(m, ws, B, S, scored);
       const steps = Math.min(Math.max(...limit) + 1, ws.maxSteps, limits.max_positions);
       const out = src.map(() => []);
+      const logpSum = new Float64Array(B), scoredTokens = new Int32Array(B);
       const done = new Array(B).fill(false);
       let live = B;
       for (let t = 0; t < steps && live > 0;) {
         const n = Math.min(t === 0 ? 4 : STEPS_PER_READBACK, steps - t);
+        const bytes = 4 * n * B;
         const encoder = device.createCommandEncoder();
         if (t === 0) {
           for (const c of ws.cells) encoder.clearBuffer(c);
           this.record(encoder, encOps);
         }
         for (let s = 0; s < n; s++) this.record(encoder, stepOps);
-        encoder.copyBufferToBuffer(ws.history, 4 * t * B, ws.readback, 0, 4 * n * B);
+        encoder.copyBufferToBuffer(ws.history, 4 * t * B, ws.readback, 0, bytes);
+        if (scored) encoder.copyBufferToBuffer(ws.logprob, 4 * t * B, ws.readback, bytes, bytes);
         device.queue.submit([encoder.finish()]);
-        await ws.readback.mapAsync(GPUMapMode.READ, 0, 4 * n * B);
-        const chosen = new Int32Array(ws.readback.getMappedRange(0, 4 * n * B).slice(0));
+        const size = scored ? 2 * bytes : bytes;
+        await ws.readback.mapAsync(GPUMapMode.READ, 0, size);
+        const mapped = ws.readback.getMappedRange(0, size).slice(0);
         ws.readback.unmap();
+        const chosen = new Int32Array(mapped, 0, n * B), logp = scored ? new Float32Array(mapped, bytes, n * B) : null;
         for (let s = 0; s < n; s++)
           for (let r = 0; r < B; r++) {
             if (done[r]) continue;
             const tok = chosen[s * B + r];
-            // As GreedySearch: stop at EOS or at the length limit, before adding the token.
-            if (tok === cfg.eos_id || out[r].length >= limit[r]) { done[r] = true; live--; continue; }
+            // As GreedySearch: a token cut off by the length limit is not scored; stop at EOS or
+            // at the limit, before adding the token.
+            const atLimit = out[r].length >= limit[r];
+            if (scored && !atLimit) { logpSum[r] += logp[s * B + r]; scoredTokens[r]++; }
+            if (tok === cfg.eos_id || atLimit) { done[r] = true; live--; continue; }
             out[r].push(tok);
           }
         t += n;
       }
-      return out.map((o) => Int32Array.from(o));
+      return {
+        outputs: out.map((o) => Int32Array.from(o)),
+        scores: scored ? Array.from(logpSum, (sum, r) => (scoredTokens[r] ? sum / scoredTokens[r] : 0)) : null,
+      };
     } finally {
       for (const b of this.batchBuffers) b.destroy();
       this.batchBuffers = [];
