@@ -14,6 +14,11 @@ export interface WidgetConfig {
   threads: 'auto' | number | string;
   /** terms kept verbatim, comma-separated */
   keep?: string;
+  /** the popup with a translated block's original text on hover and keyboard focus (default true) */
+  showOriginal?: boolean;
+  /** dotted underline under sentences the model was unsure of: 'on' (default, the measured
+   * threshold), 'off', or the confidence (0..1, exclusive) below which a sentence is marked */
+  confidence?: 'on' | 'off' | number | string;
 }
 
 export interface Widget {

@@ -4,12 +4,21 @@ import { canUsePthreads, createTranslator, engineFilesAt, pageLanguage } from '.
 import { PageTranslator } from './page-translator.js';
 import { Picker } from './picker.js';
 import { configFromScript } from './script-config.js';
+import { UNSURE_BELOW } from './confidence-marks.js';
 
 // data-threads="auto": several engine threads sharing one model where the page is cross-origin
 // isolated (pthreads); one elsewhere (more would mean one 8 MB model copy per thread).
 function widgetThreads(setting) {
   if (setting !== 'auto') return Math.max(1, Math.min(Number(setting) || 1, 16));
   return canUsePthreads() ? Math.max(1, Math.min(4, navigator.hardwareConcurrency || 1)) : 1;
+}
+
+// data-confidence: "on" (default: the measured UNSURE_BELOW), "off" (no marks, no scores asked
+// for), or a number in (0, 1): a site's own threshold.
+function unsureThreshold(setting = 'on') {
+  if (setting === 'off' || setting === false) return null;
+  const n = Number(setting);
+  return setting !== 'on' && setting !== true && n > 0 && n < 1 ? n : UNSURE_BELOW;
 }
 
 // The widget of a <script> tag (translate-widget.js, or the one-file build).
@@ -50,6 +59,8 @@ export function start(config) {
   // The picker shows the page's state, whichever way it changed (picker, API, restore, error).
   const page = new PageTranslator(doc, {
     sourceLang, getTranslator,
+    showOriginal: config.showOriginal !== false,
+    unsureBelow: unsureThreshold(config.confidence),
     onDone: (detail) => doc.dispatchEvent(new CustomEvent('translatewidget:done', { detail })),
     onError: (e) => picker?.show({ lang: page.lang ?? sourceLang, error: e.message }),
   });

@@ -3,7 +3,8 @@
 // The jobs are split: segmenter.js finds what to translate, kept-inline.js what the model is sent
 // of a sentence with kept elements in it, sentence-cache.js turns texts into translations,
 // text-placement.js decides which text node shows which words, restore-ledger.js
-// keeps the page's originals, scheduler.js orders the work. This file runs them and watches the
+// keeps the page's originals, scheduler.js orders the work, confidence-marks.js underlines what the
+// model was unsure of, original-popup.js shows a block's original on demand. This file runs them and watches the
 // page: when the page (a framework) writes into a block we translated, that block is translated
 // again from its new original text; new content is translated as it appears. Only the widget's
 // own writes are ignored, and the widget only ever changes text node data and attribute values.
@@ -12,20 +13,32 @@ import { Scheduler } from './scheduler.js';
 import { piecesOf, unitsOf } from './kept-inline.js';
 import { deepText, findAttributeTargets, findBlocks, isKeptInline, readableAttributes, segmentsOf, TRANSLATED_ATTRIBUTES } from './segmenter.js';
 import { SentenceCache } from './sentence-cache.js';
+import { ConfidenceMarks, rangesOf } from './confidence-marks.js';
+import { OriginalPopup } from './original-popup.js';
 import { fillPlaceholders } from '../translator/index.js';
 import { elementKind, findWord, placeSegment, segmentSourceText, textNodesIn } from './text-placement.js';
 
 const FOLLOW_DELAY_MS = 30;  // page updates within this window are translated together
 
 export class PageTranslator {
-  constructor(doc, { sourceLang, getTranslator, onDone = () => {}, onError = () => {} }) {
+  // showOriginal: the popup with a block's original (original-popup.js); unsureBelow: the
+  // confidence under which a sentence is marked (confidence-marks.js), null for no marks.
+  constructor(doc, { sourceLang, getTranslator, onDone = () => {}, onError = () => {}, showOriginal = true, unsureBelow = null }) {
     this.doc = doc;
     this.sourceLang = sourceLang;
-    this.getTranslator = getTranslator;   // async (lang) -> { translate(string[]) }
+    this.getTranslator = getTranslator;   // async (lang) -> { translate(string[], { scores }) }
     this.onDone = onDone;
     this.onError = onError;   // a failure while following the page's updates
-    this.cache = new SentenceCache();
+    this.unsureBelow = unsureBelow;
+    this.cache = new SentenceCache({ scores: unsureBelow !== null });
     this.ledger = new RestoreLedger();
+    this.marks = new ConfidenceMarks(doc);
+    this.popup = showOriginal ? new OriginalPopup(doc, {
+      blockOf: (node) => this.blockOf(node),
+      originalOf: (block) => deepText(block, this.ledger.textOf),
+      unsure: (block) => this.marks.has(block),
+      uiLang: () => this.lang ?? this.sourceLang,
+    }) : null;
     this.scheduler = new Scheduler(doc);
     this.blocks = new Set();   // blocks shown translated
     this.generation = 0;
@@ -52,6 +65,7 @@ export class PageTranslator {
     if (gen !== this.generation) return;
     // The tab's title is always in view (and the first thing a visitor switching tabs reads).
     inView.unshift(...this.titleBlocks().filter((b) => !this.blocks.has(b)));
+    this.popup?.attach();
     this.observe(true);
     await this.translateBlocks(inView, attrs, translator, gen);
     if (gen !== this.generation) return;
@@ -114,6 +128,7 @@ export class PageTranslator {
     }
     if (placeholders && !(await this.fillMissedParts(done, translator, gen))) return;
     let changed = false;
+    const unsure = new Map();  // block -> ranges of its unsure sentences
     this.writing(() => {
       for (const r of done) {
         const j = r.job;
@@ -125,7 +140,9 @@ export class PageTranslator {
         }
         this.applyUnit(r, translator);
         this.blocks.add(j.block);
+        unsure.set(j.block, [...(unsure.get(j.block) ?? []), ...this.unsureRanges(r)]);
       }
+      for (const [block, ranges] of unsure) this.marks.mark(block, ranges);
       attrs.forEach((a, i) => {
         if (this.ledger.attrOf(a.el, a.attr) === a.text) this.ledger.writeAttr(a.el, a.attr, first.attrs[i]);
       });
@@ -160,8 +177,22 @@ export class PageTranslator {
     if (!todo.length) return true;
     const out = await this.cache.translate(todo.map((t) => t.text), this.lang, translator, () => gen === this.generation);
     if (!out) return false;
-    todo.forEach(({ r, back }, i) => { r.full = fillPlaceholders(out[i], back) ?? r.full; });
+    todo.forEach(({ r, text, back }, i) => {
+      const filled = fillPlaceholders(out[i], back);
+      if (filled === null) return;
+      r.full = filled;
+      r.refill = { text, back };
+    });
     return true;
+  }
+
+  // Where the unit's unsure sentences (below unsureBelow) show on the page: ranges over its text nodes.
+  unsureRanges({ job, refill }) {
+    if (this.unsureBelow === null || !this.doc.body.contains(job.block)) return [];  // not the tab's title
+    const texts = refill
+      ? this.cache.unsureIn(refill.text, this.lang, this.unsureBelow).map((t) => t.replace(/\{(\d+)\}/g, (m, n) => refill.back[Number(n)] ?? m))
+      : this.cache.unsureIn(job.source, this.lang, this.unsureBelow);
+    return texts.length ? rangesOf(this.doc, job.items.flatMap((n) => textNodesIn(n)), texts) : [];
   }
 
   // A unit's translation into its text nodes: whole, or piece by piece around its kept elements.
@@ -217,6 +248,8 @@ export class PageTranslator {
   restore({ keepGeneration = false } = {}) {
     if (!keepGeneration) this.generation++;
     this.observe(false);
+    this.popup?.detach();
+    this.marks.clear();
     this.ledger.restore();
     this.blocks.clear();
     this.dirty.clear();

@@ -12,5 +12,7 @@ export function configFromScript(script, base) {
     device: attr('device', 'auto'),
     threads: attr('threads', 'auto'),
     keep: attr('keep', ''),
+    showOriginal: attr('show-original', 'on') !== 'off',
+    confidence: attr('confidence', 'on'),
   };
 }
