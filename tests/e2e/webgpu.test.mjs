@@ -33,7 +33,10 @@ test('en-de on WebGPU: all 1 000 sentences identical to WASM', { timeout: 1_800_
       const t1 = performance.now();
       const b = await gpu.translate(lines);
       const t2 = performance.now();
-      const out = { wasm: a, webgpu: b, device: gpu.device, reason: gpu.deviceReason, adapter: gpu.adapter, wasmMs: t1 - t0, gpuMs: t2 - t1 };
+      // Confidence on both devices, on a slice (the same definition; the GPU sums in f32).
+      const slice = lines.slice(0, 200);
+      const scores = { wasm: await cpu.translate(slice, { scores: true }), webgpu: await gpu.translate(slice, { scores: true }), device: gpu.device };
+      const out = { wasm: a, webgpu: b, device: gpu.device, reason: gpu.deviceReason, adapter: gpu.adapter, wasmMs: t1 - t0, gpuMs: t2 - t1, scores };
       cpu.dispose(); gpu.dispose();
       return out;
     }, src);
@@ -46,6 +49,11 @@ test('en-de on WebGPU: all 1 000 sentences identical to WASM', { timeout: 1_800_
     // The kernels reproduce the engine's int8 arithmetic exactly (ARCHITECTURE.md): no output may differ.
     assert.equal(differing.length, 0, `${differing.length} of 1000 outputs differ`);
     assert.ok(bw > 20, `BLEU ${bw} is implausibly low for the shipped model`);
+    assert.equal(r.scores.device, 'webgpu');
+    assert.deepEqual(r.scores.webgpu.map((s) => s.text), r.scores.wasm.map((s) => s.text));
+    const gaps = r.scores.wasm.map((s, i) => Math.abs(Math.log(s.confidence) - Math.log(r.scores.webgpu[i].confidence)));
+    console.log(`# confidence, WebGPU vs WASM on 200 sentences: largest log-probability gap ${Math.max(...gaps).toExponential(2)}`);
+    assert.ok(Math.max(...gaps) < 1e-4, `WebGPU confidence differs by up to ${Math.max(...gaps)} in log-probability`);
   } finally {
     await d.close();
   }
