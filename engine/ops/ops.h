@@ -19,7 +19,8 @@ void SsruStep(float* a, const float* b, float* c, size_t n);
 int Argmax(const float* x, int n, int skip);
 
 // log softmax(x)[chosen] over x[0..n) without `skip` (UNK, as Argmax), for confidence scores.
-// Our own Exp and a sequential double sum, so native and WASM give the same bits.
+// Our own Exp (the f32_exp_shifted kernels) and double sums in a fixed order, so native and WASM
+// give the same bits.
 double LogProbability(const float* x, int n, int chosen, int skip);
 
 // out[d] = int8 embedding row q * row_scale * mult + signal (ops/kernels/step.h qs8_embed).

@@ -41,6 +41,13 @@ __attribute__((target("avx2"))) int f32_argmax__avx2(const float* x, int n, int 
   return FirstIndexOf(x, 0, n, skip, MaxOf(x, i, n, skip, MaxOf(lanes, 0, 8, -1, x[first])));
 }
 
+__attribute__((target("avx2"))) void f32_exp_shifted__avx2(const float* x, size_t n, float shift, float* out) {
+  const __m256 s = _mm256_set1_ps(shift);
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) _mm256_storeu_ps(out + i, ExpAvx2(_mm256_sub_ps(_mm256_loadu_ps(x + i), s)));
+  f32_exp_shifted__scalar(x + i, n - i, shift, out + i);
+}
+
 __attribute__((target("avx2"))) void qs8_embed__avx2(const int8_t* q, float row_scale, float mult, const float* signal,
                                                      int d, float* out) {
   const __m256 s = _mm256_set1_ps(row_scale), m = _mm256_set1_ps(mult);

@@ -19,6 +19,10 @@ int f32_argmax__scalar(const float* x, int n, int skip) {
   return best;
 }
 
+void f32_exp_shifted__scalar(const float* x, size_t n, float shift, float* out) {
+  for (size_t i = 0; i < n; ++i) out[i] = Exp(x[i] - shift);
+}
+
 void qs8_embed__scalar(const int8_t* q, float row_scale, float mult, const float* signal, int d, float* out) {
   for (int c = 0; c < d; ++c) out[c] = (static_cast<float>(q[c]) * row_scale) * mult + signal[c];
 }

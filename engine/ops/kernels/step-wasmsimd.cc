@@ -39,6 +39,13 @@ int f32_argmax__wasmsimd(const float* x, int n, int skip) {
   return FirstIndexOf(x, 0, n, skip, MaxOf(x, i, n, skip, MaxOf(lanes, 0, 4, -1, x[first])));
 }
 
+void f32_exp_shifted__wasmsimd(const float* x, size_t n, float shift, float* out) {
+  const v128_t s = wasm_f32x4_splat(shift);
+  size_t i = 0;
+  for (; i + 4 <= n; i += 4) wasm_v128_store(out + i, ExpWasmSimd(wasm_f32x4_sub(wasm_v128_load(x + i), s)));
+  f32_exp_shifted__scalar(x + i, n - i, shift, out + i);
+}
+
 void qs8_embed__wasmsimd(const int8_t* q, float row_scale, float mult, const float* signal, int d, float* out) {
   const v128_t s = wasm_f32x4_splat(row_scale), m = wasm_f32x4_splat(mult);
   int c = 0;

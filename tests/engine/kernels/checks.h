@@ -24,6 +24,7 @@ Result F32Attention(F32AttentionFn kernel, F32AttentionFn reference);
 Result F32AddLayerNorm(F32AddLayerNormFn kernel, F32AddLayerNormFn reference);
 Result F32Ssru(F32SsruFn kernel, F32SsruFn reference);
 Result F32Argmax(F32ArgmaxFn kernel, F32ArgmaxFn reference);
+Result F32ExpShifted(F32ExpShiftedFn kernel, F32ExpShiftedFn reference);
 Result Qs8Embed(Qs8EmbedFn kernel, Qs8EmbedFn reference);
 
 }  // namespace tw::kernels::checks

@@ -52,6 +52,7 @@ const Registry& Everything() {
     r.Add("f32_add_layernorm", F32AddLayerNormKernels(), checks::F32AddLayerNorm);
     r.Add("f32_ssru", F32SsruKernels(), checks::F32Ssru);
     r.Add("f32_argmax", F32ArgmaxKernels(), checks::F32Argmax);
+    r.Add("f32_exp_shifted", F32ExpShiftedKernels(), checks::F32ExpShifted);
     r.Add("qs8_embed", Qs8EmbedKernels(), checks::Qs8Embed);
     return r;
   }();

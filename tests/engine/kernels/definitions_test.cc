@@ -79,6 +79,14 @@ TEST(F32Argmax, ScalarDefinition) {
   EXPECT_EQ(f32_argmax__scalar(low.data(), 12, 0), 1);  // all -inf: the first candidate
 }
 
+TEST(F32ExpShifted, ScalarDefinition) {
+  const float x[] = {0.f, 1.f, -1.f, 2.5f};
+  float out[4];
+  f32_exp_shifted__scalar(x, 4, 1.f, out);
+  for (int i = 0; i < 4; ++i) EXPECT_NEAR(out[i], std::exp(x[i] - 1.f), 2e-7f * std::exp(x[i] - 1.f)) << i;
+  EXPECT_EQ(out[1], 1.f);  // exp(0) exactly
+}
+
 #if defined(__x86_64__)
 __attribute__((target("avx2"))) void ExpAvx2Array(const std::vector<float>& xs, std::vector<float>& out) {
   for (size_t i = 0; i < xs.size(); i += 8) _mm256_storeu_ps(&out[i], ExpAvx2(_mm256_loadu_ps(&xs[i])));

@@ -1,5 +1,5 @@
 // The per-step decoder families (ops/kernels/step.h): SSRU updates over lengths around the SIMD
-// widths with large and hostile values; argmax with ties, the skipped id at every position of a
+// widths with large and hostile values; shifted exps likewise; argmax with ties, the skipped id at every position of a
 // vector, NaN, -inf rows; int8 embedding rows of several widths.
 #include <algorithm>
 #include <cmath>
@@ -49,6 +49,22 @@ Result F32Argmax(F32ArgmaxFn kernel, F32ArgmaxFn reference) {
   for (int skip : {-1, 0, 1, 2})
     if (differs(odd, skip)) return ::testing::AssertionFailure() << "NaN row, skip " << skip;
   if (differs(std::vector<float>(12, -INFINITY), 0)) return ::testing::AssertionFailure() << "-inf row";
+  return ::testing::AssertionSuccess();
+}
+
+Result F32ExpShifted(F32ExpShiftedFn kernel, F32ExpShiftedFn reference) {
+  std::mt19937 rng(8);
+  for (size_t n : {1u, 3u, 4u, 7u, 8u, 9u, 17u, 8000u}) {
+    std::normal_distribution<float> nd(0.f, n > 100 ? 40.f : 5.f);  // wide: underflow to 0 and clamping
+    std::vector<float> x(n), got(n), want(n);
+    for (auto& v : x) v = nd(rng);
+    if (n > 8) x[2] = NAN, x[4] = INFINITY, x[5] = -INFINITY, x[6] = 200.f;
+    for (float shift : {0.f, 3.5f, -10.f}) {
+      kernel(x.data(), n, shift, got.data());
+      reference(x.data(), n, shift, want.data());
+      if (auto same = testing::SameBits(got, want); !same) return same << " at n=" << n << " shift " << shift;
+    }
+  }
   return ::testing::AssertionSuccess();
 }
 
