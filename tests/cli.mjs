@@ -1,11 +1,11 @@
 // The translation the browser and package tests expect: the command-line translator's output
 // (scripts/translate: the native engine, whose output the WASM engine's equals) with the JS API's
-// bookkeeping around it (keep-terms.js: placeholders for what models copy badly, dates written by
+// bookkeeping around it (text-pipeline.js: placeholders for what models copy badly, dates written by
 // Intl, a second pass for a line whose numbers the model changed), as a page gets it.
 import { execFileSync } from 'node:child_process';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { translateKeeping } from '../web/translator/keep-terms.js';
+import { translateText } from '../web/translator/text-pipeline.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(root, 'scripts', 'translate');
@@ -26,5 +26,5 @@ function passesPlaceholders(model) {
 export async function expectedTranslation(model, lines) {
   const run = async (part) => ({ lines: cliTranslate(model, part), sourceTokens: 0 });
   const [from, to] = model.split('-');
-  return (await translateKeeping(lines, [], run, passesPlaceholders(model), { from, to })).lines;
+  return (await translateText(lines, [], run, passesPlaceholders(model), { from, to })).lines;
 }

@@ -16,7 +16,7 @@ Rules, each because a page needs it:
     numbers are copied rather than remembered;
   * a share of the pairs with names written the same on both sides ("Tom", "Linux") gets a copy
     with one or two of them replaced by {1}, {2} in source order: the placeholders a page's kept
-    text travels as (web/translator/keep-terms.js, web/widget/kept-inline.js), learned in the
+    text travels as (web/translator/placeholders.js: web/translator/stages/kept-pieces.js, web/widget/kept-inline.js), learned in the
     positions names take;
   * interface strings of up to three words (buttons, menu items) are seen three times per epoch:
     pages are full of them, and one sighting per epoch is too few for a word that stands alone;

@@ -167,15 +167,6 @@ test('kept inline elements: one sentence with placeholders where the model passe
   assert.deepEqual(await units('Write {1} or <code>x</code> here.', true), [{ source: 'Write {1} or ', runs: 0 }, { source: ' here.', runs: 0 }]);
 });
 
-test('a placeholder translation is cut at its placeholders, in page order, or refused', async () => {
-  const pieces = (t, n) => d.page.evaluate(async ({ t, n }) => (await import('/widget/kept-inline.js')).piecesOf(t, n), { t, n });
-  assert.deepEqual(await pieces('Verwenden Sie {1} an der Kasse oder schreiben Sie an {2}.', 3),
-    ['Verwenden Sie ', ' an der Kasse oder schreiben Sie an ', '.']);
-  assert.equal(await pieces('Schreiben Sie an {2} oder verwenden Sie {1}.', 3), null);  // the page cannot reorder
-  assert.equal(await pieces('Verwenden Sie den Code an der Kasse.', 2), null);          // dropped
-  assert.equal(await pieces('{1} und {1}', 2), null);                                   // doubled
-});
-
 test('beside a kept element the translation decides the spacing, at the page text the page does', async () => {
   // " command." after <code>serve</code>, translated as the piece after {1} in "la commande {1}."
   assert.equal((await place(' command.', '.', {}, { lead: 'translation', trail: 'source' })).text, '.');

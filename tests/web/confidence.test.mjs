@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createTranslator, TranslatorError } from '../../web/translator/index.js';
-import { numbersOf } from '../../web/translator/keep-terms.js';
+import { numbersOf } from '../../web/translator/stages/number-retry.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const flickr = gunzipSync(readFileSync(join(root, '..', 'shared', 'data', 'multi30k', 'test_2016_flickr.en.gz')))

@@ -1,10 +1,10 @@
 // quantities.js: numbers, prices and percentages read by the source language's rules and written
 // as the target language writes them, only where the meaning is certain; and through the JS API's
-// bookkeeping (keep-terms.js) with a model that copies numbers as they were sent.
+// bookkeeping (text-pipeline.js) with a model that copies numbers as they were sent.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { localizeNumbers, localizePrice, readQuantity } from '../../web/translator/quantities.js';
-import { translateKeeping } from '../../web/translator/keep-terms.js';
+import { translateText } from '../../web/translator/text-pipeline.js';
 
 const NNBSP = '\u202F';  // French digit groups, as Intl writes them
 
@@ -67,29 +67,29 @@ const copyingModel = async (lines) => ({ lines: lines.map((l) => l.replace(/[a-z
 
 test('through the JS API bookkeeping: prices as placeholders, copied numbers and percentages, all in the reader\'s format', async () => {
   const line = 'The jacket costs €89.90; only 6,000 of 330,000 are left (3.2%). Call +44 20 7946 0958.';
-  const { lines } = await translateKeeping([line], [], copyingModel, true, { from: 'en', to: 'de' });
+  const { lines } = await translateText([line], [], copyingModel, true, { from: 'en', to: 'de' });
   assert.equal(lines[0], 'THE JACKET COSTS 89,90\u00A0€; ONLY 6.000 OF 330.000 ARE LEFT (3,2\u00A0%). CALL +44 20 7946 0958.');
-  const fr = await translateKeeping([line], [], copyingModel, true, { from: 'en', to: 'fr' });
+  const fr = await translateText([line], [], copyingModel, true, { from: 'en', to: 'fr' });
   assert.equal(fr.lines[0], `THE JACKET COSTS 89,90\u00A0€; ONLY 6${NNBSP}000 OF 330${NNBSP}000 ARE LEFT (3,2\u00A0%). CALL +44 20 7946 0958.`);
 });
 
 test('a kept term keeps its numbers as written; a model that changed a number gets them as placeholders, localized', async () => {
-  const { lines } = await translateKeeping(['Try Plan 1,000 for 1,000 users.'], ['Plan 1,000'], copyingModel, true, { from: 'en', to: 'de' });
+  const { lines } = await translateText(['Try Plan 1,000 for 1,000 users.'], ['Plan 1,000'], copyingModel, true, { from: 'en', to: 'de' });
   assert.equal(lines[0], 'TRY Plan 1,000 FOR 1.000 USERS.');
   const sent = [];
   const changing = async (l) => {
     sent.push(...l);
     return { lines: l.map((t) => t.replace(/\b40\b/, '400')), sourceTokens: l.length };  // 40 -> 400, as fr→en once did
   };
-  const res = await translateKeeping(['40 of 6,000 rose 3.2%.'], [], changing, true, { from: 'en', to: 'de' });
+  const res = await translateText(['40 of 6,000 rose 3.2%.'], [], changing, true, { from: 'en', to: 'de' });
   assert.deepEqual(sent, ['40 of 6,000 rose 3.2%.', '{1} of {2} rose {3}%.']);
   assert.equal(res.lines[0], '40 of 6.000 rose 3,2\u00A0%.');
 });
 
 test('a big number the model wrote without its group marks, or that travels whole (German, French), is written the target\'s way', async () => {
   assert.equal(localizeNumbers('The city has 1,450,000 inhabitants.', 'Die Stadt hat 1450000 Einwohner.', 'en', 'de'), 'Die Stadt hat 1.450.000 Einwohner.');
-  const de = await translateKeeping(['Die Stadt hat 1.450.000 Einwohner, Tel. 0800 123 4567.'], [], copyingModel, true, { from: 'de', to: 'en' });
+  const de = await translateText(['Die Stadt hat 1.450.000 Einwohner, Tel. 0800 123 4567.'], [], copyingModel, true, { from: 'de', to: 'en' });
   assert.equal(de.lines[0], 'DIE STADT HAT 1,450,000 EINWOHNER, TEL. 0800 123 4567.');
-  const fr = await translateKeeping(['La ville compte 1 450 000 habitants, tél. 01 23 45 67 89.'], [], copyingModel, true, { from: 'fr', to: 'en' });
+  const fr = await translateText(['La ville compte 1 450 000 habitants, tél. 01 23 45 67 89.'], [], copyingModel, true, { from: 'fr', to: 'en' });
   assert.equal(fr.lines[0], 'LA VILLE COMPTE 1,450,000 HABITANTS, TéL. 01 23 45 67 89.');
 });

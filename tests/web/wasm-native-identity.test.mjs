@@ -1,7 +1,7 @@
 // The WASM engine (through the JS API, in a worker) and the native engine running the same
 // kernels (--backend native) must produce identical output on all 1 000 test_2016_flickr
 // sentences with every shipped int8 model. Where the native output changed a number of the
-// source, the JS API translates the line again with its numbers as placeholders (keep-terms.js):
+// source, the JS API translates the line again with its numbers as placeholders (stages/number-retry.js):
 // there the WASM output must keep the source's numbers instead.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createTranslator } from '../../web/translator/index.js';
-import { numbersOf } from '../../web/translator/keep-terms.js';
+import { numbersOf } from '../../web/translator/stages/number-retry.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const registry = JSON.parse(readFileSync(join(root, 'models', 'registry.json'), 'utf8'));

@@ -12,6 +12,10 @@ export function confidenceOf(scores) {
   return known.length ? Math.exp(Math.min(...known)) : null;
 }
 
+// The lower of two scores, null meaning none (a line made of several model outputs is as sure as
+// its least sure one).
+export const lowestScore = (a, b) => (a === null ? b : b === null ? a : Math.min(a, b));
+
 // The options of translate(): { scores: true } asks for confidences.
 export function wantsScores(options) {
   if (options === undefined || options === null) return false;

@@ -5,7 +5,7 @@
 // while the platform's Intl writes each language's form exactly. Month names, day periods, the
 // hour word and the target's formats all come from Intl, so any language it knows works; where
 // placeholders pass through the models, a date or time travels as {n} and comes back in the
-// target's form (keep-terms.js). A one-letter hour mark (French "9 h") counts only in a range ("de
+// target's form (stages/kept-pieces.js). A one-letter hour mark (French "9 h") counts only in a range ("de
 // 9 h à 17 h"): alone it also writes durations ("2 h de route").
 import { perLanguage } from './per-language.js';
 

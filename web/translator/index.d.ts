@@ -118,3 +118,16 @@ export declare function isAddress(text: string): boolean;
 export declare function fillPlaceholders(text: string, back: string[]): string | null;
 /** true when a model's output has a piece of a placeholder besides the whole ones ("a {2} 2}") */
 export declare function hasBrokenPlaceholder(text: string): boolean;
+/** the placeholder for n: "{n}" (the protocol of Translator.placeholders, web/translator/placeholders.js) */
+export declare function placeholder(n: number): string;
+/** true when text holds something that reads as a placeholder ("{3}") */
+export declare function hasPlaceholder(text: string): boolean;
+/** text with each placeholder that has a back[n] replaced by it, whatever came back */
+export declare function fillFound(text: string, back: (string | null)[]): string;
+/** the texts between the placeholders of text */
+export declare function betweenPlaceholders(text: string): string[];
+/** texts joined with {1}, {2}, … between them */
+export declare function joinWithPlaceholders(texts: string[]): string;
+/** a model's output of joinWithPlaceholders(count texts) cut back into count pieces, or null unless
+ * every placeholder came back exactly once, whole and in order */
+export declare function cutAtPlaceholders(text: string, count: number): string[] | null;

@@ -15,7 +15,8 @@ import { assertSupported, isNode } from './features.js';
 import { checkDeviceOption } from './device-option.js';
 import { fetchVerified } from './fetch-verified.js';
 import { confidenceOf, wantsScores } from './confidence.js';
-import { normalizeKeepTerms, translateKeeping } from './keep-terms.js';
+import { normalizeKeepTerms } from './keep-terms.js';
+import { translateText } from './text-pipeline.js';
 import { localizeQuantityText } from './quantities.js';
 import { splitSentences } from './sentences.js';
 
@@ -25,7 +26,7 @@ export { splitSentences } from './sentences.js';
 // the page's language, whether a text is an address, and the placeholder protocol ({1}, {2}, …
 // in text sent to models that pass them through).
 export { pageLanguage } from './detect-language.js';
-export { fillPlaceholders, hasBrokenPlaceholder } from './keep-terms.js';
+export { betweenPlaceholders, cutAtPlaceholders, fillFound, fillPlaceholders, hasBrokenPlaceholder, hasPlaceholder, joinWithPlaceholders, placeholder } from './placeholders.js';
 export { isAddress } from './verbatim.js';
 
 // The engine's files in a folder (the build's web/engine/, or dist/engine/ beside a bundle).
@@ -228,7 +229,7 @@ export async function createTranslator(options = {}) {
       const many = Array.isArray(input);
       const texts = many ? input : [input];
       const lines = texts.flatMap((t) => String(t).split('\n'));
-      const res = await translateKeeping(lines, keep, (sent) => run(sent, scored), translator.placeholders, translator);
+      const res = await translateText(lines, keep, (sent) => run(sent, scored), translator.placeholders, translator);
       translator.stats.sourceTokens += res.sourceTokens;
       let at = 0;
       const out = texts.map((t) => {
@@ -245,7 +246,7 @@ export async function createTranslator(options = {}) {
       const parts = splitSentences(String(text));
       let sofar = '';
       for (const p of parts) {
-        const [t] = (await translateKeeping([p.text], keep, run, translator.placeholders, translator)).lines;
+        const [t] = (await translateText([p.text], keep, run, translator.placeholders, translator)).lines;
         sofar += (sofar && p.space ? p.space : '') + t;
         yield sofar;
       }

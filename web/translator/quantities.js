@@ -13,7 +13,7 @@
 //   * units stay as written (no conversion); a percentage and a price take the target's spacing and
 //     symbol position ("3,2 %", "89,90 €"), with as many decimals as the source wrote.
 // Addresses, long numbers (phone numbers, ISBNs), dates, kept terms and code never reach this file
-// as numbers: they travel as placeholders (keep-terms.js).
+// as numbers: they travel as placeholders (stages/kept-pieces.js).
 import { perLanguage } from './per-language.js';
 import { NUMBER } from './verbatim.js';
 

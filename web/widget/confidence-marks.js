@@ -6,6 +6,8 @@
 // UNSURE_BELOW: a sentence is marked when its confidence (Translator.translate with scores: exp
 // of the mean log-probability of its tokens) is below it. Chosen by scripts/measure-confidence on
 // the held-out dev parts (en-de, 1 500 lines, JS API): see the README ("Confidence marks").
+import { betweenPlaceholders } from '../translator/index.js';
+
 export const UNSURE_BELOW = 0.37;
 
 const HIGHLIGHT = 'tw-unsure';
@@ -84,7 +86,7 @@ export function rangesOf(doc, nodes, texts) {
   const ranges = [];
   let from = 0;
   for (const text of texts) {
-    for (const piece of text.split(/\{\d+\}/)) {
+    for (const piece of betweenPlaceholders(text)) {
       const want = piece.replace(/\s+/g, ' ').trim();
       if (!want) continue;
       const k = flat.indexOf(want, from);

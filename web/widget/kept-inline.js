@@ -10,12 +10,11 @@
 //
 // Prices, numbers and addresses (verbatim elements) are kept only with placeholders; in runs of
 // their own they stay in the sentence for the model to copy, as a caption model needs.
-import { hasBrokenPlaceholder } from '../translator/index.js';
+import { cutAtPlaceholders, hasPlaceholder, joinWithPlaceholders } from '../translator/index.js';
 import { isKeptInline } from './segmenter.js';
 import { elementKind, segmentSourceText } from './text-placement.js';
 
 const WORDS = /[\p{L}\p{N}]/u;
-const OURS = /\{\d+\}/;
 // Beyond this many in one sentence the models rarely give them all back (two: 84 % en→de,
 // 78 % en→fr); the runs go on their own instead of costing a failed translation first.
 const MAX_PLACEHOLDERS = 8;
@@ -32,8 +31,8 @@ function runsBetween(items, isKept) {
 }
 
 // What a segment is sent as: [{ items, source, runs? }]. A unit with `runs` is one sentence with
-// placeholders between its runs (piecesOf cuts its translation back into them); one without is
-// plain text.
+// placeholders between its runs (cutAtPlaceholders cuts its translation back into them); one
+// without is plain text.
 export function unitsOf(seg, { sourceLang, textOf, placeholders }) {
   const isKept = (n) => isKeptInline(n, sourceLang) || (placeholders && n.nodeType === 1 && elementKind(n) === 'verbatim');
   const runs = runsBetween(seg.items, isKept);
@@ -49,22 +48,6 @@ export function unitsOf(seg, { sourceLang, textOf, placeholders }) {
   const last = SENTENCE_END.test(texts[lastFilled]) ? lastFilled : runs.length - 1;
   const span = runs.slice(0, last + 1);
   // Text that looks like one of our placeholders would make the answer ambiguous.
-  if (!placeholders || span.length === 1 || span.length > MAX_PLACEHOLDERS + 1 || texts.some((t) => OURS.test(t))) return plain;
-  const source = span.map((_, k) => (k ? `{${k}}` : '') + texts[k]).join('');
-  return [{ items: seg.items, source, runs: span }];
-}
-
-// A translation of a placeholder unit cut into one piece per run, or null when the placeholders
-// did not come back exactly once each, whole and in order.
-export function piecesOf(translation, runCount) {
-  const found = [...translation.matchAll(/\{(\d+)\}/g)];
-  if (found.length !== runCount - 1 || found.some((m, k) => Number(m[1]) !== k + 1) || hasBrokenPlaceholder(translation)) return null;
-  const pieces = [];
-  let at = 0;
-  for (const m of found) {
-    pieces.push(translation.slice(at, m.index));
-    at = m.index + m[0].length;
-  }
-  pieces.push(translation.slice(at));
-  return pieces;
+  if (!placeholders || span.length === 1 || span.length > MAX_PLACEHOLDERS + 1 || texts.some(hasPlaceholder)) return plain;
+  return [{ items: seg.items, source: joinWithPlaceholders(texts.slice(0, span.length)), runs: span }];
 }

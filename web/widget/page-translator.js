@@ -10,12 +10,12 @@
 // own writes are ignored, and the widget only ever changes text node data and attribute values.
 import { RestoreLedger } from './restore-ledger.js';
 import { Scheduler } from './scheduler.js';
-import { piecesOf, unitsOf } from './kept-inline.js';
+import { unitsOf } from './kept-inline.js';
 import { deepText, findAttributeTargets, findBlocks, isKeptInline, readableAttributes, segmentsOf, TRANSLATED_ATTRIBUTES } from './segmenter.js';
 import { SentenceCache } from './sentence-cache.js';
 import { ConfidenceMarks, rangesOf } from './confidence-marks.js';
 import { OriginalPopup } from './original-popup.js';
-import { fillPlaceholders } from '../translator/index.js';
+import { cutAtPlaceholders, fillFound, fillPlaceholders, hasPlaceholder, placeholder } from '../translator/index.js';
 import { elementKind, findWord, placeSegment, segmentSourceText, textNodesIn } from './text-placement.js';
 
 const FOLLOW_DELAY_MS = 30;  // page updates within this window are translated together
@@ -118,7 +118,7 @@ export class PageTranslator {
     const first = await this.translateJobs(blocks.flatMap((b) => this.jobsOf(b, placeholders)), attrs, translator, gen);
     if (!first) return;
     // Sentences whose placeholders did not come back: their runs as sentences of their own.
-    for (const r of first.done) if (r.job.runs) r.pieces = piecesOf(r.full, r.job.runs.length);
+    for (const r of first.done) if (r.job.runs) r.pieces = cutAtPlaceholders(r.full, r.job.runs.length);
     const failed = first.done.filter((r) => r.job.runs && !r.pieces);
     let done = first.done.filter((r) => !failed.includes(r));
     if (failed.length) {
@@ -164,14 +164,14 @@ export class PageTranslator {
     const textOf = this.ledger.textOf;
     const todo = [];
     for (const r of done) {
-      if (r.job.runs || /\{\d+\}/.test(r.job.source)) continue;
+      if (r.job.runs || hasPlaceholder(r.job.source)) continue;
       const lower = r.full.toLowerCase();
       const missed = r.job.worded.filter((e) => {
         const own = r.parts.get(e)?.trim();
         return own && findWord(lower, own.toLowerCase(), 0) < 0;
       });
       if (!missed.length) continue;
-      const text = segmentSourceText(r.job.items, textOf, new Map(missed.map((e, k) => [e, `{${k + 1}}`])));
+      const text = segmentSourceText(r.job.items, textOf, new Map(missed.map((e, k) => [e, placeholder(k + 1)])));
       todo.push({ r, text, back: [null, ...missed.map((e) => r.parts.get(e).trim())] });
     }
     if (!todo.length) return true;
@@ -190,7 +190,7 @@ export class PageTranslator {
   unsureRanges({ job, refill }) {
     if (this.unsureBelow === null || !this.doc.body.contains(job.block)) return [];  // not the tab's title
     const texts = refill
-      ? this.cache.unsureIn(refill.text, this.lang, this.unsureBelow).map((t) => t.replace(/\{(\d+)\}/g, (m, n) => refill.back[Number(n)] ?? m))
+      ? this.cache.unsureIn(refill.text, this.lang, this.unsureBelow).map((t) => fillFound(t, refill.back))
       : this.cache.unsureIn(job.source, this.lang, this.unsureBelow);
     return texts.length ? rangesOf(this.doc, job.items.flatMap((n) => textNodesIn(n)), texts) : [];
   }

@@ -5,6 +5,8 @@
 //     plan.sources], scores: Float32Array (per source, the mean log-probability of its tokens and
 //     EOS) when scored, else null }
 // (cpuDecoder below: the WASM engine; webgpu/gpu-decoder.js: GpuDecoder, greedy only).
+import { lowestScore } from '../confidence.js';
+
 export const cpuDecoder = (host) => ({ decode: (stage, plan, beam, scored) => host.decode(stage, beam, scored) });
 
 // lines -> { lines, sourceTokens, scores } (source tokens of the first stage, EOS included).
@@ -19,11 +21,9 @@ export async function runPipeline(host, decoder, lines, beam, scored = false) {
     const decoded = await decoder.decode(stage, plan, beam, scored);
     if (scored) {
       const stageScores = host.lineScores(stage, plan, decoded);
-      scores = scores ? scores.map((s, i) => lower(s, stageScores[i])) : stageScores;
+      scores = scores ? scores.map((s, i) => lowestScore(s, stageScores[i])) : stageScores;
     }
     text = host.assemble(stage, decoded.outputs);
   }
   return { lines: text, sourceTokens, scores };
 }
-
-const lower = (a, b) => (a === null ? b : b === null ? a : Math.min(a, b));
