@@ -212,4 +212,10 @@ int tw_set_threads(int threads) { return tw::SetThreadCount(threads); }
 const char* tw_last_error(void) { return g_error.c_str(); }
 int tw_last_error_code(void) { return g_code; }
 
+const char* tw_error_code_name(int code) {
+  if (code == -2) return "out_of_memory";
+  if (code < static_cast<int>(tw::ErrorCode::kIo) || code > static_cast<int>(tw::ErrorCode::kInvalidArgument)) return "internal";
+  return tw::ErrorCodeName(static_cast<tw::ErrorCode>(code));
+}
+
 }  // extern "C"

@@ -74,6 +74,9 @@ int tw_set_threads(int threads);
 
 const char* tw_last_error(void);
 int tw_last_error_code(void);
+/* The stable name of an error code ("too_new", "corrupt", …; core/error.h ErrorCodeName): callers
+ * map names, never numbers. "out_of_memory" for -2, "internal" for -1 and unknown codes. */
+const char* tw_error_code_name(int code);
 
 #ifdef __cplusplus
 }

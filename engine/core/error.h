@@ -7,6 +7,8 @@
 
 namespace tw {
 
+// The names (ErrorCodeName) are what callers outside C++ map (web/translator/errors.js); the
+// numbers may change.
 enum class ErrorCode {
   kIo = 1,            // cannot open/read a file
   kBadMagic,          // not one of our model files

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "bindings/c_api.h"
+#include "core/error.h"
 #include "format/model_file.h"
 #include "model/layout.h"
 #include "model/search.h"
@@ -86,6 +87,18 @@ TEST(CApi, PlanDecodeAssembleMatchesTranslate) {
   EXPECT_NE(std::string(tw_last_error()).find("out of range"), std::string::npos) << tw_last_error();
   EXPECT_EQ(tw_plan(nullptr, "x"), -1);
   tw_translator_free(t);
+}
+
+// Callers map error names, not numbers (web/translator/errors.js).
+TEST(CApi, ErrorCodesHaveStableNames) {
+  EXPECT_STREQ(tw_error_code_name(static_cast<int>(tw::ErrorCode::kTooNew)), "too_new");
+  EXPECT_STREQ(tw_error_code_name(static_cast<int>(tw::ErrorCode::kCorrupt)), "corrupt");
+  EXPECT_STREQ(tw_error_code_name(static_cast<int>(tw::ErrorCode::kInvalidArgument)), "invalid_argument");
+  EXPECT_STREQ(tw_error_code_name(-2), "out_of_memory");
+  EXPECT_STREQ(tw_error_code_name(-1), "internal");
+  EXPECT_STREQ(tw_error_code_name(999), "internal");
+  EXPECT_EQ(tw_translator_create("junk", 4, "junk", 4, "native"), nullptr);
+  EXPECT_STREQ(tw_error_code_name(tw_last_error_code()), "bad_magic") << tw_last_error();
 }
 
 // The description is JSON whatever the (untrusted) file names its tensors: quotes, backslashes and

@@ -21,7 +21,7 @@ async function spawn() {
   };
 }
 
-const toError = (m) => (m.engineCode !== undefined ? fromEngineError(m.engineCode, m.message) : new TranslatorError(ErrorCodes.INTERNAL, m.message));
+const toError = (m) => (m.engineError !== undefined ? fromEngineError(m.engineError, m.message) : new TranslatorError(ErrorCodes.INTERNAL, m.message));
 
 export class EngineWorker {
   // init: { engineUrl, wasm, backend, device, stages: [{ model, vocab }] }; resolves once the

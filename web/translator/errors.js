@@ -21,9 +21,11 @@ export class TranslatorError extends Error {
   }
 }
 
-// Engine error codes (engine/core/error.h) -> API codes.
-export function fromEngineError(engineCode, message) {
-  if (engineCode === 3) return new TranslatorError(ErrorCodes.MODEL_TOO_NEW, message);
-  if (engineCode >= 1 && engineCode <= 10) return new TranslatorError(ErrorCodes.BAD_MODEL, message);
-  return new TranslatorError(ErrorCodes.INTERNAL, message);
+// An engine error, by the stable name the engine gives it (engine/core/error.h ErrorCodeName,
+// tw_error_code_name) -> API codes: a file newer than the engine, a caller or engine fault, or
+// else something wrong with the model or vocabulary files.
+export function fromEngineError(name, message) {
+  if (name === 'too_new') return new TranslatorError(ErrorCodes.MODEL_TOO_NEW, message);
+  if (['invalid_argument', 'out_of_memory', 'internal'].includes(name)) return new TranslatorError(ErrorCodes.INTERNAL, message);
+  return new TranslatorError(ErrorCodes.BAD_MODEL, message);
 }

@@ -48,8 +48,10 @@ export class EngineHost {
     return m;
   }
 
+  // The engine's last error: { code (a number), name (stable: "too_new", "corrupt", …), message }.
   error() {
-    return { code: this.m._tw_last_error_code(), message: this.m.UTF8ToString(this.m._tw_last_error()) };
+    const code = this.m._tw_last_error_code();
+    return { code, name: this.m.UTF8ToString(this.m._tw_error_code_name(code)), message: this.m.UTF8ToString(this.m._tw_last_error()) };
   }
 
   copyIn(bytes) {

@@ -52,7 +52,7 @@ async function handle(msg) {
     }
   } catch (e) {
     const engine = typeof e?.code === 'number';
-    post({ type: 'error', id: msg.id, engineCode: engine ? e.code : undefined, message: e?.message ?? String(e) });
+    post({ type: 'error', id: msg.id, engineError: engine ? e.name : undefined, message: e?.message ?? String(e) });
   }
 }
 
