@@ -91,10 +91,15 @@ const weightOf = (original) => original.replace(/\s+/g, ' ').trim().length;
 export function placeSegment(items, translation, { textOf, partTranslation, spacing = { lead: 'source', trail: 'source' } }) {
   const source = segmentSourceText(items, textOf);
   const spaceOf = (from, re) => (re.test(from === 'source' ? source : translation) ? ' ' : '');
-  const lead = spaceOf(spacing.lead, /^\s/), trail = spaceOf(spacing.trail, /\s$/);
   const full = translation.trim();
+  const placed = locateElements(items, source, full, { textOf, partTranslation });
+  return writeAround(items, placed, full, { textOf, partTranslation, lead: spaceOf(spacing.lead, /^\s/), trail: spaceOf(spacing.trail, /\s$/) });
+}
+
+// 1. Where each inline element of the segment goes in its translation `full`:
+// [{ item, at, end, kind, spaceBefore?, spaceAfter? }], one per element, in order.
+function locateElements(items, source, full, { textOf, partTranslation }) {
   const lower = full.toLowerCase();
-  // 1. Where each inline element goes in the translation.
   const srcLen = Math.max(source.length, 1);
   let srcPos = 0;
   let cursor = 0;
@@ -154,7 +159,12 @@ export function placeSegment(items, translation, { textOf, partTranslation, spac
     placed.push({ item, at, end, kind });
     cursor = end;
   }
-  // 2. Each placed worded element gets its range; the gaps go to the free text nodes around.
+  return placed;
+}
+
+// 2. Each placed worded element gets its range of `full`; the gaps go to the free text nodes
+// around (lead, trail: the spaces the segment starts and ends with). -> text node -> new data.
+function writeAround(items, placed, full, { textOf, partTranslation, lead, trail }) {
   const writes = new Map();  // text node -> new data
   let from = 0;
   let free = [];
