@@ -87,7 +87,7 @@ def main():
         for name, (what, lic) in SOURCES.items())
     curve = "\n".join(
         f"| {h['step']} | {h['epoch']:.2f} | {h.get('cpu_hours', 0):.2f} | {h['dev_bits_per_char']:.3f} | "
-        + " | ".join(f"{h.get('bleu_' + part, 0):.1f}" for part in data.DEV_PARTS) + " |" for h in hist)
+        + " | ".join(f"{h['bleu_' + part]:.1f}" if 'bleu_' + part in h else "–" for part in data.DEV_PARTS) + " |" for h in hist)
     dev_rows = "\n".join(
         f"| {PART_NAMES[part]} | {f32['dev'][part]['sentences']} | {f32['dev'][part]['bleu']} / {f32['dev'][part]['chrf']} | "
         f"{i8['dev'][part]['bleu']} / {i8['dev'][part]['chrf']} |" for part in data.DEV_PARTS)
