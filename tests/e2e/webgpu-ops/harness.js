@@ -177,10 +177,27 @@ export async function runOpTests() {
     logits[2 * V + 1] = 1000;
     const chosen = ref.space(Int32Array, B);
     ref.mod._ref_argmax(ref.put(logits), B, V, m.cfg.unk_id, chosen.p);
-    const ws = { logits: buf(logits), step: buf(Uint32Array.of(t)), history: buf(new Int32Array(4 * B).fill(-7)) };
+    const fresh = () => ({ logits: buf(logits), step: buf(Uint32Array.of(t)), history: buf(new Int32Array(4 * B).fill(-7)),
+      logprob: buf(new Float32Array(4 * B)) });
+    const ws = fresh();
     const [hist, step] = await run([dec.argmax(m, ws, B), dec.advance(ws)], [[ws.history, Int32Array, 4 * B], [ws.step, Uint32Array, 1]]);
     results.push(compare('argmax', hist.slice(t * B, (t + 1) * B), ref.get(chosen)));
     results.push(compare('advance', step, Uint32Array.of(t + 1)));
+    // Scored (confidence): the same choice, and its log-probability (UNK out of the softmax) as
+    // the engine's LogProbability computes it in double, to f32 summation (the GPU sums in f32).
+    const scoredWs = fresh();
+    const [hist2, logp] = await run([dec.argmax(m, scoredWs, B, true)], [[scoredWs.history, Int32Array, 4 * B], [scoredWs.logprob, Float32Array, 4 * B]]);
+    results.push(compare('argmax scored', hist2.slice(t * B, (t + 1) * B), ref.get(chosen)));
+    const want = Array.from({ length: B }, (_, r) => {
+      const row = logits.slice(r * V, (r + 1) * V);
+      let mx = -Infinity, sum = 0;
+      row.forEach((x, v) => { if (v !== m.cfg.unk_id) mx = Math.max(mx, x); });
+      row.forEach((x, v) => { if (v !== m.cfg.unk_id) sum += Math.exp(x - mx); });
+      return row[hist2[t * B + r]] - mx - Math.log(sum);
+    });
+    const got = logp.slice(t * B, (t + 1) * B);
+    const far = want.map((w, r) => Math.abs(got[r] - w)).filter((gap) => !(gap < 1e-5)).length;
+    results.push({ name: 'argmax logprob (within 1e-5)', values: B, differing: far, first: far ? `webgpu ${[...got]}, cpu ${want}` : null });
   }
 
   for (const b of dec.batchBuffers) b.destroy();

@@ -60,11 +60,13 @@ export class GpuDecoder {
   async compile({ maxKeys }) {
     if (!Number.isInteger(maxKeys) || maxKeys < 1) throw new Error(`compile: maxKeys must be a positive integer, not ${maxKeys}`);
     const withExp = new Set(['attention', 'ssru', 'argmax']);
+    const withEmbedding = new Set(['embed_source', 'embed_target']);
     const names = ['quantize', 'gemm_qs8', 'add_layernorm', 'attention', 'embed_source', 'embed_target', 'ssru', 'argmax', 'advance'];
     const prelude = { attention: `const MAX_KEYS: u32 = ${maxKeys}u;\n` };
     this.pipelines = {};
     await Promise.all(names.map(async (name) => {
-      const code = (prelude[name] ?? '') + (withExp.has(name) ? this.shaders.exp + '\n' : '') + this.shaders[name];
+      const code = (prelude[name] ?? '') + (withExp.has(name) ? this.shaders.exp + '\n' : '') +
+        (withEmbedding.has(name) ? this.shaders.embedding + '\n' : '') + this.shaders[name];
       const module = this.device.createShaderModule({ code, label: name });
       const info = await module.getCompilationInfo();
       const errors = info.messages.filter((m) => m.type === 'error');
