@@ -29,6 +29,7 @@ using Qu8s8SatGemmFn = Qu8s8SatGemmSig*;
 #define TW_QS8_GEMM_KERNELS(X, F)                     \
   X(F, qs8_gemm_1x1__scalar, AlwaysAvailable)         \
   TW_ON_X86(X(F, qs8_gemm_4x2__avx2, CpuHasAvx2))     \
+  TW_ON_X86(X(F, qs8_gemm_4x2__avx512vnni, CpuHasAvx512Vnni)) \
   TW_ON_WASM(X(F, qs8_gemm_4x2__wasmsimd, AlwaysAvailable))
 #define TW_F32_GEMM_KERNELS(X, F)                     \
   X(F, f32_gemm_1x1__scalar, AlwaysAvailable)         \

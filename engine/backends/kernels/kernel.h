@@ -27,6 +27,9 @@ struct Kernel {
 inline bool AlwaysAvailable() { return true; }
 #if defined(__x86_64__)
 inline bool CpuHasAvx2() { return __builtin_cpu_supports("avx2"); }
+inline bool CpuHasAvx512Vnni() {
+  return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512vnni");
+}
 #endif
 
 // The fastest kernel of a family this CPU can run: the last available one in its list.
