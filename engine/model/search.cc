@@ -37,7 +37,7 @@ std::vector<std::vector<int>> GreedySearch(Transformer& model, const std::vector
       auto& o = out[rows[r]];
       const bool at_limit = static_cast<int>(o.size()) >= MaxOutputLength(cfg, enc.lengths[rows[r]], opt);
       if (scores && !at_limit) {  // a token cut off by the length limit is not part of the output
-        logp_sum[rows[r]] += LogProbability(&logits[r * V], V, best, cfg.unk_id);
+        logp_sum[rows[r]] += LogProbabilityOfBest(&logits[r * V], V, best, cfg.unk_id);
         ++scored[rows[r]];
       }
       if (best == cfg.eos_id || at_limit) continue;

@@ -24,9 +24,8 @@ int Argmax(const float* x, int n, int skip) {
   return kernel(x, n, skip);
 }
 
-double LogProbability(const float* x, int n, int chosen, int skip) {
+double LogProbabilityOfBest(const float* x, int n, int best, int skip) {
   static const kernels::F32ExpShiftedFn exp_shifted = kernels::BestF32ExpShifted();
-  const int best = Argmax(x, n, skip);
   if (best < 0) return -INFINITY;
   const float mx = x[best];
   thread_local std::vector<float> terms;
@@ -41,7 +40,7 @@ double LogProbability(const float* x, int n, int chosen, int skip) {
     for (int k = 0; k < 8; ++k) part[k] += terms[i + k];
   for (; i < n; ++i) part[i % 8] += terms[i];
   const double sum = ((part[0] + part[1]) + (part[2] + part[3])) + ((part[4] + part[5]) + (part[6] + part[7]));
-  return static_cast<double>(x[chosen] - mx) - std::log(sum);
+  return -std::log(sum);  // x[best] - mx is 0
 }
 
 void EmbedQs8Row(const int8_t* q, float row_scale, float mult, const float* signal, int d, float* out) {

@@ -18,10 +18,11 @@ void SsruStep(float* a, const float* b, float* c, size_t n);
 // Index of the largest of x[0..n), never `skip` (greedy search's top-1 without UNK).
 int Argmax(const float* x, int n, int skip);
 
-// log softmax(x)[chosen] over x[0..n) without `skip` (UNK, as Argmax), for confidence scores.
+// log softmax(x)[best] over x[0..n) without `skip` (UNK), for confidence scores; best must be
+// Argmax(x, n, skip), which greedy search has already found (its value is the softmax's shift).
 // Our own Exp (the f32_exp_shifted kernels) and double sums in a fixed order, so native and WASM
 // give the same bits.
-double LogProbability(const float* x, int n, int chosen, int skip);
+double LogProbabilityOfBest(const float* x, int n, int best, int skip);
 
 // out[d] = int8 embedding row q * row_scale * mult + signal (ops/kernels/step.h qs8_embed).
 void EmbedQs8Row(const int8_t* q, float row_scale, float mult, const float* signal, int d, float* out);

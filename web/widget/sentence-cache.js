@@ -21,7 +21,7 @@ export class SentenceCache {
     for (let i = 0; i < todo.length; i += BATCH_SENTENCES) {
       if (!isCurrent()) return null;
       const part = todo.slice(i, i + BATCH_SENTENCES);
-      const out = this.scores ? await translator.translate(part, { scores: true }) : await translator.translate(part);
+      const out = await translator.translate(part, { scores: this.scores });
       part.forEach((s, j) => this.cache.set(key(lang, s), this.scores ? out[j] : { text: out[j], confidence: null }));
     }
     if (!isCurrent()) return null;

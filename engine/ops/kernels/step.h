@@ -5,7 +5,7 @@
 //   f32_argmax: greedy search's top-1: the first index of the largest value, `skip` excluded
 //             (UNK); when the first candidate is NaN it is returned (as the scalar loop does).
 //   f32_exp_shifted: out[i] = Exp(x[i] - shift) (ops/exp.h), element-wise: the softmax terms
-//             of a confidence score (ops/ops.h LogProbability).
+//             of a confidence score (ops/ops.h LogProbabilityOfBest).
 //   qs8_embed: one token's embedding from an int8 row, out[c] = (float(q[c]) * row_scale) * mult
 //             + signal[c] (mult = sqrt(d), signal = the positional signal).
 // Every variant equals the scalar one bit for bit: same float operations per element, and a

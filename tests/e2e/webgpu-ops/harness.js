@@ -184,7 +184,7 @@ export async function runOpTests() {
     results.push(compare('argmax', hist.slice(t * B, (t + 1) * B), ref.get(chosen)));
     results.push(compare('advance', step, Uint32Array.of(t + 1)));
     // Scored (confidence): the same choice, and its log-probability (UNK out of the softmax) as
-    // the engine's LogProbability computes it in double, to f32 summation (the GPU sums in f32).
+    // the engine's LogProbabilityOfBest computes it in double, to f32 summation (the GPU sums in f32).
     const scoredWs = fresh();
     const [hist2, logp] = await run([dec.argmax(m, scoredWs, B, true)], [[scoredWs.history, Int32Array, 4 * B], [scoredWs.logprob, Float32Array, 4 * B]]);
     results.push(compare('argmax scored', hist2.slice(t * B, (t + 1) * B), ref.get(chosen)));

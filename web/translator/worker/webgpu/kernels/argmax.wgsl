@@ -1,6 +1,6 @@
 // Greedy choice: history[t, r] = the first id with the highest logit in row r, never UNK
 // (model/search.cc GreedySearch). With scored, also logprob[t, r] = its log-probability, UNK left
-// out of the softmax (ops/ops.cc LogProbability; here the sum is f32, there double). One thread per row.
+// out of the softmax (ops/ops.cc LogProbabilityOfBest; here the sum is f32, there double). One thread per row.
 struct Params { rows: u32, v: u32, unk: u32, scored: u32 }
 
 @group(0) @binding(0) var<uniform> p: Params;
