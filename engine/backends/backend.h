@@ -1,9 +1,12 @@
-// Backends compute the fully-connected layers, where nearly all of the time goes.
-// Every backend is checked against the scalar reference by tests/engine/backend_test.cc.
+// Backends compute the fully-connected layers (Linear), where nearly all of the time goes; that is
+// all a backend chooses. The other ops (attention, layer norm, SSRU, embedding, argmax) call the best
+// kernel of this CPU on every backend, each checked bit for bit against its scalar reference by the
+// kernel conformance suite (tests/engine/kernels/). Every backend's Linear is checked against the
+// reference backend's by tests/engine/backend_test.cc.
 //
 // Storage type (how a weight sits in the file: f32, or i8 with per-row scales) is kept apart
 // from compute type (how a backend multiplies it). Int8 weights on the reference and native
-// backends use dynamic int8 activations (see quantize.h) with exact int32 accumulation;
+// backends use dynamic int8 activations (see activation_quantization.h) with exact int32 accumulation;
 // the XNNPACK backend dequantizes them once at load and multiplies in f32.
 #pragma once
 #include <cstdint>
@@ -49,7 +52,8 @@ class Backend {
   virtual bool optimized() const { return true; }
 };
 
-// "reference" (scalar, the definition), "native" (optimized, same integer arithmetic),
+// "reference" (Linear with the scalar GEMM kernels: the definition), "native" (the best GEMM kernels
+// of this CPU, same integer arithmetic),
 // "xnnpack" (native builds only). Throws kInvalidArgument for anything else.
 std::unique_ptr<Backend> MakeBackend(const std::string& name);
 std::vector<std::string> AvailableBackends();

@@ -2,8 +2,8 @@
 
 #include "backends/backend.h"
 #include "backends/column_split.h"
-#include "backends/kernels/gemm.h"
-#include "backends/kernels/quantize.h"
+#include "kernels/gemm.h"
+#include "kernels/quantize.h"
 
 namespace tw {
 

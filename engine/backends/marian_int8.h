@@ -29,7 +29,7 @@ struct MarianInt8 {
 MarianInt8 PrepareMarianInt8(const int8_t* w, int out, int in, float a_mult, float b_mult, const float* bias);
 
 // y[rows, out] for a LinearWeights whose `marian` is set. `optimized` picks the best
-// qu8s8sat GEMM kernel of this CPU (backends/kernels/gemm.h) instead of the scalar one; the
+// qu8s8sat GEMM kernel of this CPU (kernels/gemm.h) instead of the scalar one; the
 // kernels are exact, so the result is the same bit for bit.
 void MarianInt8Linear(const LinearWeights& w, const float* x, int rows, float* y, bool optimized);
 

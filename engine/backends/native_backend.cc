@@ -1,5 +1,5 @@
-// Optimized CPU backend: quantizes activations (quantize.h), calls the best GEMM kernel of this CPU
-// (backends/kernels/gemm.h: AVX2 natively, SIMD128 in WASM, scalar elsewhere) on tiles of up to
+// Optimized CPU backend: quantizes activations (activation_quantization.h), calls the best GEMM kernel of this CPU
+// (kernels/gemm.h: AVX2 natively, SIMD128 in WASM, scalar elsewhere) on tiles of up to
 // 4 rows, dequantizes. Same arithmetic as the reference: int8 results are bit-identical (integer
 // accumulation is exact and dequantization is done in the same order); f32 results differ only by
 // summation order. Large products are split by output columns across the thread pool
@@ -9,8 +9,8 @@
 #include "backends/backend.h"
 #include "backends/backends_internal.h"
 #include "backends/column_split.h"
-#include "backends/kernels/gemm.h"
-#include "backends/quantize.h"
+#include "kernels/gemm.h"
+#include "backends/activation_quantization.h"
 
 namespace tw {
 namespace {

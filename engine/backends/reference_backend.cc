@@ -1,9 +1,10 @@
-// The scalar reference: the definition of every backend's result.
+// The scalar reference Linear: the definition of every backend's result (the other ops do not
+// depend on the backend; backend.h).
 #include <vector>
 
 #include "backends/backend.h"
 #include "backends/backends_internal.h"
-#include "backends/quantize.h"
+#include "backends/activation_quantization.h"
 
 namespace tw {
 namespace {

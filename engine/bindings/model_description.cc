@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <cstdio>
 
-#include "backends/quantize.h"
+#include "backends/activation_quantization.h"
 #include "model/layout.h"
 
 namespace tw {
@@ -86,7 +86,7 @@ std::string DescribeModel(const Translator& translator) {
   o += ",\"limits\":{\"max_source_tokens\":" + num(opt.max_source_tokens) +
        ",\"max_target_tokens\":" + num(MaxOutputLength(cfg, opt.max_source_tokens, opt.search)) +
        ",\"max_positions\":" + num(Transformer::kMaxPositions) + "}";
-  // Activation quantization levels per inner dimension of a linear layer (backends/quantize.h).
+  // Activation quantization levels per inner dimension of a linear layer (backends/activation_quantization.h).
   o += ",\"activation_levels\":{\"" + num(cfg.d_model) + "\":" + num(static_cast<int>(ActivationLevels(cfg.d_model))) +
        ",\"" + num(cfg.ffn) + "\":" + num(static_cast<int>(ActivationLevels(cfg.ffn))) + "}";
   // Addresses are in the engine's memory (the WASM heap in the browser).

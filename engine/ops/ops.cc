@@ -2,10 +2,10 @@
 
 #include <cmath>
 
-#include "ops/exp.h"
-#include "ops/kernels/attention.h"
-#include "ops/kernels/layernorm.h"
-#include "ops/kernels/step.h"
+#include "kernels/exp.h"
+#include "kernels/attention.h"
+#include "kernels/layernorm.h"
+#include "kernels/step.h"
 
 namespace tw {
 

@@ -8,11 +8,11 @@
 namespace tw {
 
 // x[rows, d] = LayerNorm(x + residual) * scale + bias, eps 1e-6, biased variance (post-norm):
-// the best f32_add_layernorm kernel of this CPU (ops/kernels/layernorm.h); all give the same bits.
+// the best f32_add_layernorm kernel of this CPU (kernels/layernorm.h); all give the same bits.
 void AddLayerNorm(float* x, const float* residual, int rows, int d, const float* scale, const float* bias);
 
 // The SSRU cell step over n values: a holds the forget-gate pre-activations and becomes the
-// output, b = x W^T, c the cell state (ops/kernels/step.h f32_ssru).
+// output, b = x W^T, c the cell state (kernels/step.h f32_ssru).
 void SsruStep(float* a, const float* b, float* c, size_t n);
 
 // Index of the largest of x[0..n), never `skip` (greedy search's top-1 without UNK).
@@ -24,7 +24,7 @@ int Argmax(const float* x, int n, int skip);
 // give the same bits.
 double LogProbabilityOfBest(const float* x, int n, int best, int skip);
 
-// out[d] = int8 embedding row q * row_scale * mult + signal (ops/kernels/step.h qs8_embed).
+// out[d] = int8 embedding row q * row_scale * mult + signal (kernels/step.h qs8_embed).
 void EmbedQs8Row(const int8_t* q, float row_scale, float mult, const float* signal, int d, float* out);
 
 void ReluInPlace(float* x, size_t n);
@@ -37,7 +37,7 @@ void PositionalSignal(int pos, int d, float* out);
 // Multi-head attention for one sequence: out[tq, d] = concat_h softmax(q_h k_h^T / sqrt(dh)) v_h,
 // keys at index >= valid_k are masked. q [tq, d], v [tk, d], heads are contiguous d/heads slices;
 // keys come transposed, kt [d, ldk] (key j is column j: see TransposeKeys). Runs the best
-// f32_attention kernel of this CPU (ops/kernels/attention.h); all give the same bits.
+// f32_attention kernel of this CPU (kernels/attention.h); all give the same bits.
 void Attention(const float* q, int tq, const float* kt, int ldk, const float* v, int valid_k, int heads, int d,
                float* out, std::vector<float>& scratch);
 

@@ -1,7 +1,7 @@
 // Kernel benchmark (not a test): GOP/s of every GEMM kernel in the build (the enumerators of
-// backends/kernels/gemm.h) on the decoder's shapes, GB/s of the quantization kernels
-// (quantize.h) and of the per-step kernels (ops/kernels/step.h), GFLOP/s of the attention
-// kernels (ops/kernels/attention.h), GB/s of add + layer norm (ops/kernels/layernorm.h).
+// kernels/gemm.h) on the decoder's shapes, GB/s of the quantization kernels
+// (quantize.h) and of the per-step kernels (kernels/step.h), GFLOP/s of the attention
+// kernels (kernels/attention.h), GB/s of add + layer norm (kernels/layernorm.h).
 // Natively: build/tw-kernel-bench; in WASM: node build/wasm/kernel_bench_wasm.cjs.
 // Rows: "kernel shape value" (GOP/s) or "kernel shape value GB/s" (scripts/bench.mjs reads both).
 #include <chrono>
@@ -11,11 +11,11 @@
 #include <type_traits>
 #include <vector>
 
-#include "backends/kernels/gemm.h"
-#include "backends/kernels/quantize.h"
-#include "ops/kernels/attention.h"
-#include "ops/kernels/layernorm.h"
-#include "ops/kernels/step.h"
+#include "kernels/gemm.h"
+#include "kernels/quantize.h"
+#include "kernels/attention.h"
+#include "kernels/layernorm.h"
+#include "kernels/step.h"
 
 using namespace tw::kernels;
 

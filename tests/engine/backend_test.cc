@@ -6,7 +6,7 @@
 #include <random>
 
 #include "backends/backend.h"
-#include "backends/quantize.h"
+#include "backends/activation_quantization.h"
 
 namespace tw {
 namespace {

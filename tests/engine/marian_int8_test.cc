@@ -8,7 +8,7 @@
 #include <random>
 
 #include "backends/backend.h"
-#include "backends/kernels/quantize.h"
+#include "kernels/quantize.h"
 #include "backends/marian_int8.h"
 #include "core/error.h"
 #include "format/model_file.h"

@@ -42,7 +42,7 @@ for (const model of registry.models) {
     const int8 = JSON.parse(readFileSync(join(dir, 'scores.int8.json'), 'utf8'));
     // The bar is BLEU within 0.5 of f32, on test_2016_flickr and on every dev part the model was
     // scored on. Identical greedy output is a coarser check: with 13-bit activations
-    // (engine/backends/quantize.h) the caption models gave 95.4 % (en-de) and 96.5 % (en-fr), the
+    // (engine/backends/activation_quantization.h) the caption models gave 95.4 % (en-de) and 96.5 % (en-fr), the
     // general-domain ones 90.9 % (en-de) and 95.0 % (en-fr) with int8 BLEU within 0.12 of f32 on
     // every part; 8-bit activations gave 91.6 % / 93.3 % on the caption models.
     assert.ok(int8.identical_to_f32 >= 0.9, `int8 greedy output equals f32 for ${int8.identical_to_f32 * 100} %`);

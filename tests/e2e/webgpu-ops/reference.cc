@@ -1,14 +1,14 @@
 // The CPU result of each WebGPU kernel's operation (web/translator/worker/webgpu/kernels/), for
 // tests/e2e/webgpu-ops.test.mjs: what the WASM engine computes from the same inputs, through the
-// functions the engine's model calls (ops/ops.h, the best kernels of backends/kernels/, the
-// dequantization of backends/quantize.h). Test-only: built as build/wasm/webgpu_op_reference.mjs.
+// functions the engine's model calls (ops/ops.h, the best kernels of kernels/, the
+// dequantization of backends/activation_quantization.h). Test-only: built as build/wasm/webgpu_op_reference.mjs.
 #include <emscripten/emscripten.h>
 
 #include <cmath>
 #include <vector>
 
-#include "backends/kernels/gemm.h"
-#include "backends/quantize.h"
+#include "kernels/gemm.h"
+#include "backends/activation_quantization.h"
 #include "ops/ops.h"
 
 extern "C" {

@@ -1,4 +1,4 @@
-// The attention family (ops/kernels/attention.h): key counts around the SIMD widths, several
+// The attention family (kernels/attention.h): key counts around the SIMD widths, several
 // heads, masked keys, a padded key stride, several query rows, scores large enough to hit Exp's clamps.
 #include <random>
 

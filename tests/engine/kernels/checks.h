@@ -5,11 +5,11 @@
 #pragma once
 #include <gtest/gtest.h>
 
-#include "backends/kernels/gemm.h"
-#include "backends/kernels/quantize.h"
-#include "ops/kernels/attention.h"
-#include "ops/kernels/layernorm.h"
-#include "ops/kernels/step.h"
+#include "kernels/gemm.h"
+#include "kernels/quantize.h"
+#include "kernels/attention.h"
+#include "kernels/layernorm.h"
+#include "kernels/step.h"
 
 namespace tw::kernels::checks {
 

@@ -1,5 +1,5 @@
 // The kernel conformance suite: every kernel of every family in this build (the lists of
-// backends/kernels/kernel.h) against its family's scalar reference, through the family's check
+// kernels/kernel.h) against its family's scalar reference, through the family's check
 // (checks.h). A kernel added to a list is tested here with no edit; a new family adds one line to
 // Everything(). Runs natively and, compiled to WASM, under Node.
 #include <gtest/gtest.h>

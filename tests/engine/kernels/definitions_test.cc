@@ -6,17 +6,17 @@
 #include <random>
 
 #include "../same_bits.h"
-#include "backends/kernels/gemm.h"
-#include "backends/kernels/quantize.h"
-#include "ops/exp.h"
-#include "ops/kernels/attention.h"
-#include "ops/kernels/layernorm.h"
-#include "ops/kernels/step.h"
+#include "kernels/gemm.h"
+#include "kernels/quantize.h"
+#include "kernels/exp.h"
+#include "kernels/attention.h"
+#include "kernels/layernorm.h"
+#include "kernels/step.h"
 #if defined(__x86_64__)
-#include "ops/kernels/exp-avx2.h"
+#include "kernels/exp-avx2.h"
 #endif
 #if defined(__wasm_simd128__)
-#include "ops/kernels/exp-wasmsimd.h"
+#include "kernels/exp-wasmsimd.h"
 #endif
 
 namespace tw::kernels {
@@ -93,7 +93,7 @@ __attribute__((target("avx2"))) void ExpAvx2Array(const std::vector<float>& xs, 
 }
 #endif
 
-// The vector Exp helpers the SIMD kernels use equal ops/exp.h lane for lane, edges included.
+// The vector Exp helpers the SIMD kernels use equal kernels/exp.h lane for lane, edges included.
 TEST(VectorExp, EqualsScalarExp) {
   std::vector<float> xs = {NAN, INFINITY, -INFINITY, 0.f, -0.f, 88.f, 88.5f, 1e30f, -87.29f, -87.3f, -87.31f, -1e30f,
                            1e-30f, 0.5f, -0.5f, 1.5f, 60.f, -60.f};

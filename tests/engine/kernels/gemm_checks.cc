@@ -1,4 +1,4 @@
-// GEMM families (backends/kernels/gemm.h): shapes with every tile remainder, odd weight rows,
+// GEMM families (kernels/gemm.h): shapes with every tile remainder, odd weight rows,
 // k around the vector widths, the model's shapes; qu8s8sat also with inputs that saturate int16.
 #include <cmath>
 #include <random>

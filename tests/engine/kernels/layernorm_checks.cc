@@ -1,4 +1,4 @@
-// The add + layer-norm family (ops/kernels/layernorm.h): row counts around the 4-row blocks,
+// The add + layer-norm family (kernels/layernorm.h): row counts around the 4-row blocks,
 // widths with and without a multiple of 4, wide ranges.
 #include <random>
 

@@ -1,4 +1,4 @@
-// Activation quantization families (backends/kernels/quantize.h): ordinary rows, every length
+// Activation quantization families (kernels/quantize.h): ordinary rows, every length
 // around the SIMD widths, and hostile values (NaN, inf, huge, tiny, all zero).
 #include <cmath>
 #include <random>

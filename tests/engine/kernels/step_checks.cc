@@ -1,4 +1,4 @@
-// The per-step decoder families (ops/kernels/step.h): SSRU updates over lengths around the SIMD
+// The per-step decoder families (kernels/step.h): SSRU updates over lengths around the SIMD
 // widths with large and hostile values; shifted exps likewise; argmax with ties, the skipped id at every position of a
 // vector, NaN, -inf rows; int8 embedding rows of several widths.
 #include <algorithm>

@@ -123,7 +123,7 @@ export class GpuDecoder {
     return { pipeline, bindGroup, groups };
   }
 
-  // With the engine's activation levels for rows of k values (backends/quantize.h ActivationLevels).
+  // With the engine's activation levels for rows of k values (backends/activation_quantization.h ActivationLevels).
   quantize(x, rows, k, ws, m) {
     return this.op('quantize', [['u', rows], ['u', k], ['f', m.activationLevels[k]]], [x, ws.xq, ws.sx], [Math.ceil(rows / 64), 1]);
   }

@@ -1,4 +1,4 @@
-// tw_exp: the engine's own expf (engine/ops/exp.h), operation for operation, so that softmax and
+// tw_exp: the engine's own expf (engine/kernels/exp.h), operation for operation, so that softmax and
 // sigmoid round like the CPU path. Constants are the exact float32 values the C++ code uses.
 const EXP_LOG2E = 0x1.715476p+0f;
 const EXP_LN2_HI = 0x1.62e4p-1f;

@@ -1,5 +1,5 @@
 // y[r, n] = float(sum_k xq[r, k] * w[n, k]) * (sx[r] * ws[n]) + bias[n]  (then relu if asked),
-// with the integer sum exact and the dequantization order of engine/backends/quantize.h, so that
+// with the integer sum exact and the dequantization order of engine/backends/activation_quantization.h, so that
 // every output equals the CPU backends' bit for bit.
 //
 // The integers travel as floats: a product is at most 4095 * 127 (activation levels times the

@@ -1,4 +1,4 @@
-// Dynamic quantization of activation rows, as engine/backends/quantize.h with L = q_max levels
+// Dynamic quantization of activation rows, as engine/backends/activation_quantization.h with L = q_max levels
 // (ActivationLevels: 4095 for rows up to 4129 wide): scale = max|x| / L,
 // q = round-half-even(clamp(x * (L / max|x|), -L, L)), stored as floats holding those integers
 // (what gemm_qs8 reads). One thread per row: no workgroup barriers, which software WebGPU runs

@@ -1,5 +1,5 @@
 // Scalar quantization kernels: the definition of their families (quantize.h).
-#include "backends/kernels/quantize.h"
+#include "kernels/quantize.h"
 
 namespace tw::kernels {
 

@@ -2,7 +2,7 @@
 #if defined(__wasm_simd128__)
 #include <wasm_simd128.h>
 
-#include "ops/kernels/layernorm.h"
+#include "kernels/layernorm.h"
 
 namespace tw::kernels {
 namespace {

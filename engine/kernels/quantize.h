@@ -8,23 +8,15 @@
 #pragma once
 #include <cstdint>
 
-#include "backends/kernels/kernel.h"
+#include "kernels/kernel.h"
 
 namespace tw::kernels {
 
 using Qs16QuantizeSig = float(const float* x, int n, float levels, int16_t* q);
 using Qu8QuantizeShiftedSig = void(const float* x, int n, float a_mult, uint8_t* q);
-using Qs16QuantizeFn = Qs16QuantizeSig*;
-using Qu8QuantizeShiftedFn = Qu8QuantizeShiftedSig*;
 
-#define TW_QS16_QUANTIZE_KERNELS(X, F)                  \
-  X(F, qs16_quantize__scalar, AlwaysAvailable)          \
-  TW_ON_X86(X(F, qs16_quantize__avx2, CpuHasAvx2))      \
-  TW_ON_WASM(X(F, qs16_quantize__wasmsimd, AlwaysAvailable))
-#define TW_QU8_QUANTIZE_SHIFTED_KERNELS(X, F)                 \
-  X(F, qu8_quantize_shifted__scalar, AlwaysAvailable)         \
-  TW_ON_X86(X(F, qu8_quantize_shifted__avx2, CpuHasAvx2))     \
-  TW_ON_WASM(X(F, qu8_quantize_shifted__wasmsimd, AlwaysAvailable))
+#define TW_QS16_QUANTIZE_KERNELS(X, F) TW_SCALAR_AVX2_WASMSIMD(X, F, qs16_quantize)
+#define TW_QU8_QUANTIZE_SHIFTED_KERNELS(X, F) TW_SCALAR_AVX2_WASMSIMD(X, F, qu8_quantize_shifted)
 TW_DECLARE_KERNEL_FAMILY(Qs16Quantize, TW_QS16_QUANTIZE_KERNELS)
 TW_DECLARE_KERNEL_FAMILY(Qu8QuantizeShifted, TW_QU8_QUANTIZE_SHIFTED_KERNELS)
 

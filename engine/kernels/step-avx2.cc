@@ -4,8 +4,8 @@
 
 #include <cmath>
 
-#include "ops/kernels/exp-avx2.h"
-#include "ops/kernels/step.h"
+#include "kernels/exp-avx2.h"
+#include "kernels/step.h"
 
 namespace tw::kernels {
 

@@ -5,8 +5,8 @@
 
 #include <cmath>
 
-#include "ops/kernels/attention.h"
-#include "ops/kernels/exp-wasmsimd.h"
+#include "kernels/attention.h"
+#include "kernels/exp-wasmsimd.h"
 
 namespace tw::kernels {
 

@@ -1,4 +1,4 @@
-// ops/exp.h's Exp on eight lanes, step for step the same float operations (see exp-wasmsimd.h).
+// kernels/exp.h's Exp on eight lanes, step for step the same float operations (see exp-wasmsimd.h).
 #pragma once
 #include <immintrin.h>
 

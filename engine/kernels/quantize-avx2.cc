@@ -3,7 +3,7 @@
 #if defined(__x86_64__)
 #include <immintrin.h>
 
-#include "backends/kernels/quantize.h"
+#include "kernels/quantize.h"
 
 namespace tw::kernels {
 

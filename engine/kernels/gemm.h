@@ -1,8 +1,10 @@
 // GEMM micro-kernels, one family per storage type, XNNPACK-style names:
 //   <type>_gemm_<rows>x<cols>__<isa>   e.g. qs8_gemm_4x2__avx2
 // Contract of every kernel: acc[r * n_out + n] = sum_k a[r, k] * w[n, k] for r < rows <= 4,
-// with a [rows, k] row-major (qs8: int8 values widened to int16) and w [n_out, k] row-major.
-// qs8 kernels are exact (int32), so every variant must equal the scalar one bit for bit.
+// with a [rows, k] row-major and w [n_out, k] row-major.
+// qs8: w is int8 (the name's type); a holds quantized activations in int16 lanes, at most 13 bits
+// (|a| <= 4095, backends/activation_quantization.h), so |a * w| sums stay exact in int32 and every
+// variant must equal the scalar one bit for bit.
 // qu8s8sat kernels (Marian's int8 arithmetic, backends/marian_int8.h): a is uint8, and each pair
 // a[2p] w[2p] + a[2p+1] w[2p+1] is saturated to int16 before the int32 sum, as x86 pmaddubsw
 // does; also exact, so also bit for bit.
@@ -12,7 +14,7 @@
 using std::size_t;
 #include <cstdint>
 
-#include "backends/kernels/kernel.h"
+#include "kernels/kernel.h"
 
 namespace tw::kernels {
 
@@ -21,9 +23,6 @@ constexpr int kMaxRows = 4;
 using Qs8GemmSig = void(const int16_t* a, int rows, int k, const int8_t* w, int n_out, int32_t* acc);
 using F32GemmSig = void(const float* a, int rows, int k, const float* w, int n_out, float* acc);
 using Qu8s8SatGemmSig = void(const uint8_t* a, int rows, int k, const int8_t* w, int n_out, int32_t* acc);
-using Qs8GemmFn = Qs8GemmSig*;
-using F32GemmFn = F32GemmSig*;
-using Qu8s8SatGemmFn = Qu8s8SatGemmSig*;
 
 // The families (kernel.h): one line per kernel, the scalar reference first.
 #define TW_QS8_GEMM_KERNELS(X, F)                     \

@@ -1,6 +1,6 @@
 // Scalar per-step decoder kernels: the definition of their families (step.h).
-#include "ops/exp.h"
-#include "ops/kernels/step.h"
+#include "kernels/exp.h"
+#include "kernels/step.h"
 
 namespace tw::kernels {
 

@@ -1,7 +1,7 @@
 // Scalar attention: the definition of the family (attention.h).
 #include <cmath>
 
-#include "ops/kernels/attention.h"
+#include "kernels/attention.h"
 
 namespace tw::kernels {
 

@@ -1,4 +1,4 @@
-// ops/exp.h's Exp on four lanes, step for step the same float operations, so every lane equals
+// kernels/exp.h's Exp on four lanes, step for step the same float operations, so every lane equals
 // the scalar result bit for bit (NaN stays NaN, above 88 clamps, below -87.3 gives 0).
 #pragma once
 #include <wasm_simd128.h>

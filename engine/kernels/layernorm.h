@@ -7,12 +7,11 @@
 #pragma once
 #include <vector>
 
-#include "backends/kernels/kernel.h"
+#include "kernels/kernel.h"
 
 namespace tw::kernels {
 
 using F32AddLayerNormSig = void(float* x, const float* residual, int rows, int d, const float* scale, const float* bias);
-using F32AddLayerNormFn = F32AddLayerNormSig*;
 
 #define TW_F32_ADD_LAYERNORM_KERNELS(X, F)                \
   X(F, f32_add_layernorm__scalar, AlwaysAvailable)        \

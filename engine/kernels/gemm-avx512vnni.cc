@@ -11,7 +11,7 @@
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 
 #define TW_TILE_TARGET __attribute__((target("avx512f,avx512bw,avx512vnni")))
-#include "backends/kernels/gemm-tiles.h"
+#include "kernels/gemm-tiles.h"
 
 namespace tw::kernels {
 namespace {

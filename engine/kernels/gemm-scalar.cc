@@ -1,5 +1,5 @@
 // Scalar GEMM kernels: the reference of their families (see gemm.h).
-#include "backends/kernels/gemm.h"
+#include "kernels/gemm.h"
 
 namespace tw::kernels {
 

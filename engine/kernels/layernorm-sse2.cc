@@ -3,7 +3,7 @@
 #if defined(__x86_64__)
 #include <immintrin.h>
 
-#include "ops/kernels/layernorm.h"
+#include "kernels/layernorm.h"
 
 namespace tw::kernels {
 

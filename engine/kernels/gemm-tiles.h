@@ -16,7 +16,7 @@
 // Included only by the ISA files, each after defining TW_TILE_TARGET (its target attribute, or
 // nothing): everything here is static, so every ISA compiles its own copy.
 #pragma once
-#include "backends/kernels/gemm.h"
+#include "kernels/gemm.h"
 
 #ifndef TW_TILE_TARGET
 #error "define TW_TILE_TARGET (the ISA's target attribute, or nothing) before including gemm-tiles.h"

@@ -4,7 +4,7 @@
 #include <immintrin.h>
 
 #define TW_TILE_TARGET __attribute__((target("avx2")))
-#include "backends/kernels/gemm-tiles.h"
+#include "kernels/gemm-tiles.h"
 
 namespace tw::kernels {
 namespace {

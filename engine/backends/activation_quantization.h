@@ -13,7 +13,7 @@
 #include <cmath>
 #include <cstdint>
 
-#include "backends/kernels/quantize.h"
+#include "kernels/quantize.h"
 
 namespace tw {
 

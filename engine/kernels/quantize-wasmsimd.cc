@@ -3,7 +3,7 @@
 #if defined(__wasm_simd128__)
 #include <wasm_simd128.h>
 
-#include "backends/kernels/quantize.h"
+#include "kernels/quantize.h"
 
 namespace tw::kernels {
 

@@ -5,7 +5,7 @@
 #include <wasm_simd128.h>
 
 #define TW_TILE_TARGET
-#include "backends/kernels/gemm-tiles.h"
+#include "kernels/gemm-tiles.h"
 
 namespace tw::kernels {
 namespace {

@@ -1,7 +1,7 @@
 // Scalar add + layer norm: the definition of the family (layernorm.h).
 #include <cmath>
 
-#include "ops/kernels/layernorm.h"
+#include "kernels/layernorm.h"
 
 namespace tw::kernels {
 

@@ -4,8 +4,8 @@
 
 #include <cmath>
 
-#include "ops/kernels/exp-wasmsimd.h"
-#include "ops/kernels/step.h"
+#include "kernels/exp-wasmsimd.h"
+#include "kernels/step.h"
 
 namespace tw::kernels {
 

@@ -5,8 +5,8 @@
 
 #include <cmath>
 
-#include "ops/kernels/attention.h"
-#include "ops/kernels/exp-avx2.h"
+#include "kernels/attention.h"
+#include "kernels/exp-avx2.h"
 
 namespace tw::kernels {
 

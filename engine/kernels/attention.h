@@ -1,9 +1,9 @@
 // Attention kernels: one query row block against a sentence's keys and values, fused softmax.
-// XNNPACK-style names f32_attention__<isa>, one list (backends/kernels/kernel.h).
+// XNNPACK-style names f32_attention__<isa>, one list (kernels/kernel.h).
 //
 // Contract, per head h (heads are contiguous dh = d / heads slices) and query row i:
 //   s[j] = (sum over c, in order, of q[i, h dh + c] * kt[(h dh + c) * ldk + j]) * (1 / sqrt(dh))
-//   p[j] = Exp(s[j] - max s) (ops/exp.h), sum = p[0] + p[1] + ... in order
+//   p[j] = Exp(s[j] - max s) (kernels/exp.h), sum = p[0] + p[1] + ... in order
 //   out[i, h dh + c] = sum over j, in order, of (p[j] * (1 / sum)) * v[j, h dh + c]
 // for j < valid_k. Keys come transposed (kt [d, ldk]: key j is column j) so that SIMD lanes can
 // take 4 or 8 keys at once while each score keeps the scalar summation order; outputs are
@@ -13,21 +13,17 @@
 #include <cmath>
 #include <vector>
 
-#include "ops/exp.h"
+#include "kernels/exp.h"
 
-#include "backends/kernels/kernel.h"
+#include "kernels/kernel.h"
 
 namespace tw::kernels {
 
 // p: scratch of at least valid_k floats.
 using F32AttentionSig = void(const float* q, int tq, const float* kt, int ldk, const float* v, int valid_k, int heads,
                              int d, float* out, float* p);
-using F32AttentionFn = F32AttentionSig*;
 
-#define TW_F32_ATTENTION_KERNELS(X, F)                  \
-  X(F, f32_attention__scalar, AlwaysAvailable)          \
-  TW_ON_X86(X(F, f32_attention__avx2, CpuHasAvx2))      \
-  TW_ON_WASM(X(F, f32_attention__wasmsimd, AlwaysAvailable))
+#define TW_F32_ATTENTION_KERNELS(X, F) TW_SCALAR_AVX2_WASMSIMD(X, F, f32_attention)
 TW_DECLARE_KERNEL_FAMILY(F32Attention, TW_F32_ATTENTION_KERNELS)
 
 // The scalar steps of the definition, in order. The scalar kernel is made of them; the SIMD

@@ -1,0 +1,20 @@
+// The list of every kernel family (kernel.h makes them; one line per family).
+#include "kernels/attention.h"
+#include "kernels/gemm.h"
+#include "kernels/layernorm.h"
+#include "kernels/quantize.h"
+#include "kernels/step.h"
+
+namespace tw::kernels {
+TW_DEFINE_KERNEL_FAMILY(Qs8Gemm, TW_QS8_GEMM_KERNELS)
+TW_DEFINE_KERNEL_FAMILY(F32Gemm, TW_F32_GEMM_KERNELS)
+TW_DEFINE_KERNEL_FAMILY(Qu8s8SatGemm, TW_QU8S8SAT_GEMM_KERNELS)
+TW_DEFINE_KERNEL_FAMILY(Qs16Quantize, TW_QS16_QUANTIZE_KERNELS)
+TW_DEFINE_KERNEL_FAMILY(Qu8QuantizeShifted, TW_QU8_QUANTIZE_SHIFTED_KERNELS)
+TW_DEFINE_KERNEL_FAMILY(F32Attention, TW_F32_ATTENTION_KERNELS)
+TW_DEFINE_KERNEL_FAMILY(F32AddLayerNorm, TW_F32_ADD_LAYERNORM_KERNELS)
+TW_DEFINE_KERNEL_FAMILY(F32Ssru, TW_F32_SSRU_KERNELS)
+TW_DEFINE_KERNEL_FAMILY(F32Argmax, TW_F32_ARGMAX_KERNELS)
+TW_DEFINE_KERNEL_FAMILY(F32ExpShifted, TW_F32_EXP_SHIFTED_KERNELS)
+TW_DEFINE_KERNEL_FAMILY(Qs8Embed, TW_QS8_EMBED_KERNELS)
+}  // namespace tw::kernels
