@@ -37,6 +37,8 @@ import random
 import re
 import unicodedata
 
+from .verbatim_patterns import ADDRESS, NUMBER  # owned by web/translator/verbatim.js
+
 SHARED = os.environ.get("TW_SHARED_DATA", os.path.join(os.path.dirname(__file__), "..", "..", "..", "shared", "data"))
 
 # Sampling weight per source: copies per epoch. News is small but is the register of articles;
@@ -70,9 +72,6 @@ PLACEHOLDER_AUGMENT_SHARE = 0.1
 NAME = re.compile(r"(?<![\w{])[A-Z][\w&.-]*[\w](?![\w}])")
 
 PLACEHOLDER = re.compile(r"%(?:\d+\$)?[-+ #0]*\d*(?:\.\d+)?(?:l|ll|h|z)?[sdifuxXcpeEgG%]|\{\w*\}|\$\d+")
-URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"']+[^\s<>\"'.,;:!?)]")
-EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
-NUMBER = re.compile(r"\d+(?:[.,\u00a0\u202f ]\d{3})*(?:[.,]\d+)?")
 TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>")
 ACCELERATOR = re.compile(r"(?<![\w&])[_&](?=[^\W\d_])")
 ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
@@ -123,8 +122,8 @@ def number_digits(s):
 
 def protected(s):
     """What must pass through unchanged: placeholders, URLs, e-mail addresses, numbers (as digits)."""
-    fixed = sorted(PLACEHOLDER.findall(s) + URL.findall(s) + EMAIL.findall(s))
-    rest = EMAIL.sub(" ", URL.sub(" ", PLACEHOLDER.sub(" ", s)))
+    fixed = sorted(PLACEHOLDER.findall(s) + ADDRESS.findall(s))
+    rest = ADDRESS.sub(" ", PLACEHOLDER.sub(" ", s))
     return fixed, sorted(number_digits(rest))
 
 
