@@ -92,8 +92,15 @@ std::string DescribeModel(const Translator& translator) {
   // Addresses are in the engine's memory (the WASM heap in the browser).
   o += ",\"positional\":{\"address\":" + address(model.positional_table().data()) +
        ",\"rows\":" + num(Transformer::kMaxPositions) + ",\"cols\":" + num(cfg.d_model) + "}";
-  o += ",\"tensors\":{";
+  // The file's metadata as written (the model card's facts: languages, license, training data).
+  o += ",\"metadata\":{";
   bool first = true;
+  for (const auto& [key, value] : file.metadata()) {
+    o += std::string(first ? "" : ",") + Quote(key) + ":" + Quote(value);
+    first = false;
+  }
+  o += "},\"tensors\":{";
+  first = true;
   for (const std::string& name : file.TensorNames()) {
     const TensorInfo& t = file.Info(name);
     o += std::string(first ? "" : ",") + Quote(name) + ":{\"dtype\":" + Quote(DTypeName(t.dtype)) +

@@ -1,6 +1,7 @@
 """The Python side of the model file against the engine's table (engine/model/layout.h): a fresh
 PyTorch model, exported by nmt.model_format, is described by the native engine
-(`tw-translate --describe`), and the names, shapes and dtypes must be exactly the engine's; the
+(`tw-translate --describe`), and the metadata, names, shapes and dtypes must be exactly the engine's
+(engine/format/model_file.h is the spec; scripts/update-registry reads metadata through the engine); the
 Marian converter's name map must name the same tensors."""
 import json
 import os
@@ -51,9 +52,16 @@ class ModelFormatMatchesEngine(unittest.TestCase):
         tensors = tensors_for(state, dtype)
         with tempfile.TemporaryDirectory() as d:
             path = os.path.join(d, "m.twm")
-            write_model(path, tensors, config_metadata(cfg.to_dict()))
+            # Metadata values as a model card writes them: quotes, backslashes, non-ASCII, a newline.
+            written_meta = {k: str(v) for k, v in config_metadata(cfg.to_dict()).items()}
+            written_meta["license"] = 'CC-BY-4.0 "ours" \\ Müller\nnext line'  # written as strings
+            write_model(path, tensors, written_meta)
             desc = describe(path)
             meta, back = read_model(path)
+        # The engine reads the header Python wrote key for key (scripts/update-registry asks the
+        # engine for it), and Python reads it back the same.
+        self.assertEqual(desc["metadata"], written_meta)
+        self.assertEqual(meta, written_meta)
         written = {name: (list(arr.shape), "i8" if code == 2 else "f32") for name, code, arr in tensors}
         engine = {name: (t["shape"], t["dtype"]) for name, t in desc["tensors"].items()}
         self.assertEqual(written, engine)
