@@ -118,134 +118,189 @@ def load_ids(args, sp, eos_id, say):
     return pairs
 
 
+def open_log(workdir):
+    """say(msg): to the workdir's log.txt and to stdout."""
+    log = open(os.path.join(workdir, "log.txt"), "a", buffering=1)
+
+    def say(msg):
+        print(msg, file=log)
+        print(msg, flush=True)
+    return say
+
+
+def stop_requests():
+    """A list that gets the signal's number when the session ends or Ctrl-C comes: the loop saves
+    the position after the current step, then exits."""
+    stop = []
+    for sig in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
+        signal.signal(sig, lambda s, f: stop.append(s))
+    return stop
+
+
+class Run:
+    """The model, its optimizer and its position (epoch, batch, step, time, learning curve), and
+    where they are saved: made fresh, resumed from the workdir's last.pt, or continued from a
+    carried-over copy (--init-from)."""
+
+    def __init__(self, args, say):
+        self.args, self.say = args, say
+        self.sp = spm.SentencePieceProcessor(model_file=args.spm)
+        self.cfg = Config(vocab_size=self.sp.get_piece_size(), d_model=args.d_model, heads=args.heads, ffn=args.ffn,
+                          enc_layers=args.enc_layers, dec_layers=args.dec_layers, dropout=args.dropout,
+                          ffn_dropout=args.ffn_dropout, eos_id=self.sp.eos_id(), unk_id=self.sp.unk_id())
+        self.model = Transformer(self.cfg).to(args.device)
+        self.opt = torch.optim.Adam(self.model.parameters(), lr=args.lr, betas=(0.9, 0.98), eps=1e-9)
+        self.pos = dict(epoch=0, batch=0, step=0, target_tokens=0, train_seconds=0.0, cpu_seconds=0.0, history=[])
+        self.last = os.path.join(args.workdir, "last.pt")
+        if os.path.exists(self.last):
+            self.resume()
+        elif args.init_from:
+            self.continue_carried(args.init_from)
+        device_type = torch.device(args.device).type
+        self.autocast = ((lambda: torch.autocast(device_type, dtype=torch.bfloat16)) if args.bf16
+                         else contextlib.nullcontext)
+
+    def resume(self):
+        ck = torch.load(self.last, map_location=self.args.device)
+        self.model.load_state_dict(ck["model"])
+        self.opt.load_state_dict(ck["opt"])
+        self.pos = pos = ck["pos"]
+        self.say(f"resumed at epoch {pos['epoch']} batch {pos['batch']} step {pos['step']} "
+                 f"({pos['train_seconds'] / 3600:.2f} h trained)")
+
+    def continue_carried(self, path):
+        state, pos, carried_cfg = carry_over.load(path)
+        shape = ("vocab_size", "d_model", "heads", "ffn", "enc_layers", "dec_layers", "dec_cell", "eos_id", "unk_id")
+        want = {k: self.cfg.to_dict()[k] for k in shape}
+        if {k: carried_cfg.get(k) for k in shape} != want:
+            sys.exit(f"{path}: a model of {carried_cfg}, not the {want} asked for")
+        self.model.load_state_dict(state)
+        pos["rewarm_from"] = pos["step"]
+        self.pos = pos
+        self.say(f"continued from {path} at epoch {pos['epoch']} batch {pos['batch']} step {pos['step']} "
+                 f"({pos['cpu_seconds'] / 3600:.2f} CPU h trained before); fresh optimizer, {self.args.rewarm} updates of warmup")
+
+    def cpu_state(self):  # snapshots load anywhere (export and ship run on CPU machines)
+        return {k: v.detach().cpu() for k, v in self.model.state_dict().items()}
+
+    def checkpoint(self):
+        save_atomic(dict(model=self.cpu_state(), opt=self.opt.state_dict(), pos=self.pos, config=self.cfg.to_dict(),
+                         args=vars(self.args)), self.last)
+
+    def snapshot(self):
+        """stepN.pt for averaging at export; the last six are kept."""
+        workdir = self.args.workdir
+        save_atomic(dict(model=self.cpu_state(), config=self.cfg.to_dict()),
+                    os.path.join(workdir, f"step{self.pos['step']}.pt"))
+        snaps = sorted((f for f in os.listdir(workdir) if f.startswith("step") and f.endswith(".pt")),
+                       key=lambda f: int(f[4:-3]))
+        for old in snaps[:-6]:
+            os.remove(os.path.join(workdir, old))
+
+    def update(self, pairs, batch):
+        """One optimizer step on one batch -> (target tokens, summed loss)."""
+        args, cfg, pos = self.args, self.cfg, self.pos
+        step_start, step_cpu = time.time(), time.process_time()
+        src, src_len, tgt_in, tgt_out = (t.to(args.device) for t in data.collate(pairs, batch, cfg.eos_id))
+        for g in self.opt.param_groups:
+            g["lr"] = lr_at(pos["step"] + 1, args, pos)
+        with self.autocast():
+            logits = self.model(src, src_len, tgt_in)
+        loss = smoothed_cross_entropy(logits.reshape(-1, cfg.vocab_size), tgt_out.reshape(-1), args.smoothing)
+        n = int((tgt_out != -100).sum())
+        self.opt.zero_grad(set_to_none=True)  # no zero-filling of every gradient
+        (loss / n).backward()
+        torch.nn.utils.clip_grad_norm_(self.model.parameters(), 1.0)
+        self.opt.step()
+        pos["batch"] += 1
+        pos["step"] += 1
+        pos["target_tokens"] += n
+        pos["train_seconds"] += time.time() - step_start
+        pos["cpu_seconds"] += time.process_time() - step_cpu
+        return n, loss.item()
+
+
+class DevSet:
+    """The first --eval-rows rows of each dev part; evaluate() appends a point to the learning curve."""
+
+    def __init__(self, run):
+        args, sp, eos_id = run.args, run.sp, run.cfg.eos_id
+        self.run, self.parts = run, {}
+        for part in data.DEV_PARTS:
+            src, ref = data.read_tsv(os.path.join(args.data, f"dev.{part}.tsv"))
+            self.parts[part] = (src[:args.eval_rows], ref[:args.eval_rows])
+        self.refs = [r for _, refs in self.parts.values() for r in refs]
+        self.pairs = data.encode_pairs(sp, [s for srcs, _ in self.parts.values() for s in srcs], self.refs, eos_id,
+                                       max_len=10 ** 6)
+
+    def evaluate(self, batches_in_epoch):
+        run, pos, args = self.run, self.run.pos, self.run.args
+        t0 = time.time()
+        row = dict(step=pos["step"], epoch=pos["epoch"] + pos["batch"] / max(batches_in_epoch, 1),
+                   hours=round(pos["train_seconds"] / 3600, 3), cpu_hours=round(pos["cpu_seconds"] / 3600, 3),
+                   target_tokens=pos["target_tokens"],
+                   dev_bits_per_char=round(dev_bits_per_char(run.model, self.pairs, self.refs, run.cfg.eos_id,
+                                                             args.device), 4))
+        for part, (src, ref) in self.parts.items():
+            hyps = translate_lines(run.model, run.sp, src, run.cfg.eos_id, args.device)
+            row[f"bleu_{part}"] = round(corpus_bleu(hyps, ref)["score"], 2)
+        pos["history"].append(row)
+        run.say(f"eval {json.dumps(row)} ({time.time() - t0:.0f} s) e.g. {hyps[0]!r}")
+        run.snapshot()
+
+
+def train(run, pairs, dev, stop):
+    """Epoch after epoch until --max-epochs, the wall-clock or the CPU budget, or a stop signal."""
+    args, pos = run.args, run.pos
+    deadline = time.time() + args.minutes * 60
+    cpu_deadline = time.process_time() + args.cpu_minutes * 60 if args.cpu_minutes else float("inf")
+    run.model.train()
+    while pos["epoch"] < args.max_epochs:
+        batches = data.make_batches(pairs, args.batch_tokens, seed=args.seed * 1000 + pos["epoch"])
+        t0, tokens, loss_sum = time.time(), 0, 0.0
+        while pos["batch"] < len(batches):
+            n, loss = run.update(pairs, batches[pos["batch"]])
+            tokens += n
+            loss_sum += loss
+            if pos["step"] % 100 == 0:
+                run.say(f"epoch {pos['epoch'] + 1} batch {pos['batch']}/{len(batches)} step {pos['step']} "
+                        f"loss {loss_sum / tokens:.3f} {tokens / (time.time() - t0):.0f} tok/s "
+                        f"lr {lr_at(pos['step'], args, pos):.2e}")
+            if pos["step"] % args.eval_every == 0:
+                dev.evaluate(len(batches))
+            if pos["step"] % args.save_every == 0:
+                run.checkpoint()
+            if stop:
+                run.checkpoint()
+                run.say(f"signal {stop[0]}: position saved at step {pos['step']}, exiting")
+                sys.exit(1)
+            if time.time() > deadline or time.process_time() > cpu_deadline:
+                if not pos["history"] or pos["history"][-1]["step"] != pos["step"]:
+                    dev.evaluate(len(batches))  # a point on the learning curve at the end of every run
+                run.checkpoint()
+                run.say("time budget reached; re-run to continue")
+                return
+        pos["epoch"] += 1
+        pos["batch"] = 0
+        run.checkpoint()
+    dev.evaluate(0)
+    run.checkpoint()
+    run.say("finished")
+
+
 def main():
     args = parse()
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
     os.makedirs(args.workdir, exist_ok=True)
-    log = open(os.path.join(args.workdir, "log.txt"), "a", buffering=1)
-
-    def say(msg):
-        print(msg, file=log)
-        print(msg, flush=True)
-
-    # A stop (the session ending, Ctrl-C) saves the position after the current step, then exits.
-    stop = []
-    for sig in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
-        signal.signal(sig, lambda s, f: stop.append(s))
-
-    sp = spm.SentencePieceProcessor(model_file=args.spm)
-    cfg = Config(vocab_size=sp.get_piece_size(), d_model=args.d_model, heads=args.heads, ffn=args.ffn,
-                 enc_layers=args.enc_layers, dec_layers=args.dec_layers, dropout=args.dropout, ffn_dropout=args.ffn_dropout,
-                 eos_id=sp.eos_id(), unk_id=sp.unk_id())
-    model = Transformer(cfg).to(args.device)
-    opt = torch.optim.Adam(model.parameters(), lr=args.lr, betas=(0.9, 0.98), eps=1e-9)
-    pos = dict(epoch=0, batch=0, step=0, target_tokens=0, train_seconds=0.0, cpu_seconds=0.0, history=[])
-    last = os.path.join(args.workdir, "last.pt")
-    if os.path.exists(last):
-        ck = torch.load(last, map_location=args.device)
-        model.load_state_dict(ck["model"])
-        opt.load_state_dict(ck["opt"])
-        pos = ck["pos"]
-        say(f"resumed at epoch {pos['epoch']} batch {pos['batch']} step {pos['step']} "
-            f"({pos['train_seconds'] / 3600:.2f} h trained)")
-    elif args.init_from:
-        state, pos, carried_cfg = carry_over.load(args.init_from)
-        shape = ("vocab_size", "d_model", "heads", "ffn", "enc_layers", "dec_layers", "dec_cell", "eos_id", "unk_id")
-        want = {k: cfg.to_dict()[k] for k in shape}
-        if {k: carried_cfg.get(k) for k in shape} != want:
-            sys.exit(f"{args.init_from}: a model of {carried_cfg}, not the {want} asked for")
-        model.load_state_dict(state)
-        pos["rewarm_from"] = pos["step"]
-        say(f"continued from {args.init_from} at epoch {pos['epoch']} batch {pos['batch']} step {pos['step']} "
-            f"({pos['cpu_seconds'] / 3600:.2f} CPU h trained before); fresh optimizer, {args.rewarm} updates of warmup")
-
-    pairs = load_ids(args, sp, cfg.eos_id, say)
-    dev = {}
-    for part in data.DEV_PARTS:
-        src, ref = data.read_tsv(os.path.join(args.data, f"dev.{part}.tsv"))
-        dev[part] = (src[:args.eval_rows], ref[:args.eval_rows])
-    dev_refs = [r for _, refs in dev.values() for r in refs]
-    dev_pairs = data.encode_pairs(sp, [s for srcs, _ in dev.values() for s in srcs], dev_refs, cfg.eos_id, max_len=10 ** 6)
-    say(f"{len(pairs)} training pairs, vocab {cfg.vocab_size}, params {sum(p.numel() for p in model.parameters())}, "
+    say = open_log(args.workdir)
+    stop = stop_requests()
+    run = Run(args, say)
+    pairs = load_ids(args, run.sp, run.cfg.eos_id, say)
+    dev = DevSet(run)
+    say(f"{len(pairs)} training pairs, vocab {run.cfg.vocab_size}, params {sum(p.numel() for p in run.model.parameters())}, "
         f"threads {args.threads}, bf16 {args.bf16}")
-
-    def cpu_state():  # snapshots load anywhere (export and ship run on CPU machines)
-        return {k: v.detach().cpu() for k, v in model.state_dict().items()}
-
-    def checkpoint():
-        save_atomic(dict(model=cpu_state(), opt=opt.state_dict(), pos=pos, config=cfg.to_dict(),
-                         args=vars(args)), last)
-
-    def evaluate():
-        t0 = time.time()
-        row = dict(step=pos["step"], epoch=pos["epoch"] + pos["batch"] / max(len(batches), 1),
-                   hours=round(pos["train_seconds"] / 3600, 3), cpu_hours=round(pos["cpu_seconds"] / 3600, 3),
-                   target_tokens=pos["target_tokens"],
-                   dev_bits_per_char=round(dev_bits_per_char(model, dev_pairs, dev_refs, cfg.eos_id, args.device), 4))
-        for part, (src, ref) in dev.items():
-            hyps = translate_lines(model, sp, src, cfg.eos_id, args.device)
-            row[f"bleu_{part}"] = round(corpus_bleu(hyps, ref)["score"], 2)
-        pos["history"].append(row)
-        say(f"eval {json.dumps(row)} ({time.time() - t0:.0f} s) e.g. {hyps[0]!r}")
-        save_atomic(dict(model=cpu_state(), config=cfg.to_dict()),
-                    os.path.join(args.workdir, f"step{pos['step']}.pt"))
-        snaps = sorted((f for f in os.listdir(args.workdir) if f.startswith("step") and f.endswith(".pt")),
-                       key=lambda f: int(f[4:-3]))
-        for old in snaps[:-6]:
-            os.remove(os.path.join(args.workdir, old))
-
-    device_type = torch.device(args.device).type
-    autocast = (lambda: torch.autocast(device_type, dtype=torch.bfloat16)) if args.bf16 else contextlib.nullcontext
-    deadline = time.time() + args.minutes * 60
-    cpu_deadline = time.process_time() + args.cpu_minutes * 60 if args.cpu_minutes else float("inf")
-    model.train()
-    while pos["epoch"] < args.max_epochs:
-        batches = data.make_batches(pairs, args.batch_tokens, seed=args.seed * 1000 + pos["epoch"])
-        t0, tokens, loss_sum = time.time(), 0, 0.0
-        while pos["batch"] < len(batches):
-            step_start, step_cpu = time.time(), time.process_time()
-            src, src_len, tgt_in, tgt_out = (t.to(args.device) for t in data.collate(pairs, batches[pos["batch"]], cfg.eos_id))
-            for g in opt.param_groups:
-                g["lr"] = lr_at(pos["step"] + 1, args, pos)
-            with autocast():
-                logits = model(src, src_len, tgt_in)
-            loss = smoothed_cross_entropy(logits.reshape(-1, cfg.vocab_size), tgt_out.reshape(-1), args.smoothing)
-            n = int((tgt_out != -100).sum())
-            opt.zero_grad(set_to_none=True)  # no zero-filling of every gradient
-            (loss / n).backward()
-            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-            opt.step()
-            pos["batch"] += 1
-            pos["step"] += 1
-            pos["target_tokens"] += n
-            pos["train_seconds"] += time.time() - step_start
-            pos["cpu_seconds"] += time.process_time() - step_cpu
-            tokens += n
-            loss_sum += loss.item()
-            if pos["step"] % 100 == 0:
-                say(f"epoch {pos['epoch'] + 1} batch {pos['batch']}/{len(batches)} step {pos['step']} "
-                    f"loss {loss_sum / tokens:.3f} {tokens / (time.time() - t0):.0f} tok/s lr {lr_at(pos['step'], args, pos):.2e}")
-            if pos["step"] % args.eval_every == 0:
-                evaluate()
-            if pos["step"] % args.save_every == 0:
-                checkpoint()
-            if stop:
-                checkpoint()
-                say(f"signal {stop[0]}: position saved at step {pos['step']}, exiting")
-                sys.exit(1)
-            if time.time() > deadline or time.process_time() > cpu_deadline:
-                if not pos["history"] or pos["history"][-1]["step"] != pos["step"]:
-                    evaluate()  # a point on the learning curve at the end of every run
-                checkpoint()
-                say("time budget reached; re-run to continue")
-                return
-        pos["epoch"] += 1
-        pos["batch"] = 0
-        checkpoint()
-    evaluate()
-    checkpoint()
-    say("finished")
+    train(run, pairs, dev, stop)
 
 
 if __name__ == "__main__":
