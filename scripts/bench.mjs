@@ -3,7 +3,8 @@
 // model through the native engine (each backend, 1 and 2 threads) and the WASM engine in Node
 // and in cross-origin-isolated Chromium (the JS API: 1 thread, 2 pthreads, 2 engine workers),
 // in one run so the figures compare. Also the latency of one-sentence calls (what a page does
-// for a single paragraph) per mode. Writes build/bench/latest.json.
+// for a single paragraph) per mode, and the stage profile (scripts/bench-stages.mjs). Writes
+// build/bench/latest.json.
 // Usage: node scripts/bench.mjs [model-id] [sentences]
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { measureThreadModes } from '../web/bench/thread-modes.js';
 import { chromium } from 'playwright-core';
 import { startServer } from './serve.mjs';
 import { CHROMIUM_ARGS } from '../tests/e2e/browser.mjs';
+import { printStageProfile, stageProfile } from './bench-stages.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const modelId = process.argv[2] ?? 'en-de';
@@ -34,6 +36,9 @@ for (const r of native.results) results.push({ engine: `native-${r.backend}`, th
 
 for (const r of await measureThreadModes(createTranslator, { model: modelId, lines }))
   results.push({ engine: 'wasm-node', ...r, words_per_s: words / r.seconds });
+
+// Where the time goes, stage by stage, natively and in WASM (scripts/bench-stages.mjs).
+const stages = await stageProfile(modelId, lines);
 
 // Kernel families (GOP/s per kernel, natively and in WASM under Node).
 const parseKernels = (text) => text.split('\n').slice(1).filter(Boolean).map((l) => {
@@ -83,7 +88,7 @@ if (devices.error) throw new Error(`device benchmark failed: ${devices.error}`);
 }
 
 const wasmBytes = readFileSync(join(root, 'web', 'engine', 'engine.wasm'));
-const report = { date: new Date().toISOString(), model: modelId, sentences: lines.length, words, results, kernels, devices,
+const report = { date: new Date().toISOString(), model: modelId, sentences: lines.length, words, results, stages, kernels, devices,
   note: 'threading: pthreads = one engine whose pool splits each large product and the attention rows; workers = one engine (and model copy) per thread, each taking a share of the request' };
 writeFileSync(join(root, 'build', 'bench', 'latest.json'), JSON.stringify(report, null, 2) + '\n');
 console.log(`model ${modelId}, ${lines.length} sentences, ${words} words (wasm ${wasmBytes.length} bytes)`);
@@ -101,4 +106,5 @@ for (const b of [...new Set(devices.map((d) => d.batch))]) {
   const [w, g] = [tps('wasm'), tps('webgpu')];
   console.log(`  batch ${String(b).padStart(3)}: wasm ${w?.toFixed(0) ?? '-'} src tok/s, webgpu ${g?.toFixed(0) ?? '-'} src tok/s${w && g ? `, webgpu/wasm ${(g / w).toFixed(2)}` : ''}`);
 }
+printStageProfile(stages);
 console.log(`wasm / native ratio: ${(wasm.src_tokens_per_s / nat.src_tokens_per_s).toFixed(2)}`);

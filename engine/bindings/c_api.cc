@@ -5,6 +5,7 @@
 
 #include "bindings/model_description.h"
 #include "core/error.h"
+#include "core/profile.h"
 #include "core/thread_pool.h"
 #include "translator/translator.h"
 
@@ -208,6 +209,14 @@ const char* tw_model_meta(const tw_translator* t, const char* key) {
 }
 
 int tw_set_threads(int threads) { return tw::SetThreadCount(threads); }
+
+void tw_profile_start(void) { tw::profile::Start(); }
+void tw_profile_stop(void) { tw::profile::Stop(); }
+const char* tw_profile_json(void) {
+  static std::string json;
+  json = tw::profile::ToJson();
+  return json.c_str();
+}
 
 const char* tw_last_error(void) { return g_error.c_str(); }
 int tw_last_error_code(void) { return g_code; }

@@ -72,6 +72,13 @@ const char* tw_model_meta(const tw_translator* t, const char* key);
  * Outputs do not depend on it. */
 int tw_set_threads(int threads);
 
+/* Stage timing (core/profile.h): tw_profile_start clears it and switches it on for every
+ * translator of this module; tw_profile_json gives {"stages":[{"stage","ms","calls"}...]} so far
+ * (valid until the next call); tw_profile_stop switches it off. */
+void tw_profile_start(void);
+const char* tw_profile_json(void);
+void tw_profile_stop(void);
+
 const char* tw_last_error(void);
 int tw_last_error_code(void);
 /* The stable name of an error code ("too_new", "corrupt", …; core/error.h ErrorCodeName): callers

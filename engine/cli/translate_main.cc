@@ -3,6 +3,8 @@
 //                     [--backend reference|native|xnnpack] [--batch N] [--threads N] [--scores]
 //        --scores: each line is "SCORE<TAB>translation", SCORE the mean log-probability of its
 //        tokens (the model's confidence; "nan" for a blank line)
+//        --profile: at the end, the time of each stage (tokenize, encoder layers, decoder step
+//        parts, output layer, argmax, detokenize) as JSON on stderr (core/profile.h)
 //        tw-translate --model DIR|FILE.twm --describe   (the engine's model description, JSON)
 #include <cstdlib>
 #include <iomanip>
@@ -10,8 +12,9 @@
 #include <string>
 #include <sys/stat.h>
 
-#include "core/error.h"
 #include "bindings/model_description.h"
+#include "core/error.h"
+#include "core/profile.h"
 #include "core/thread_pool.h"
 #include "translator/translator.h"
 
@@ -24,7 +27,7 @@ bool IsDirectory(const std::string& p) {
 
 int Usage(const char* msg) {
   std::cerr << "error: " << msg << "\n"
-            << "usage: translate --model DIR|FILE.twm [--vocab FILE.spm] [--shortlist FILE] [--beam N] [--backend reference|native|xnnpack] [--threads N] [--scores] [--describe]\n";
+            << "usage: translate --model DIR|FILE.twm [--vocab FILE.spm] [--shortlist FILE] [--beam N] [--backend reference|native|xnnpack] [--threads N] [--scores] [--profile] [--describe]\n";
   return 2;
 }
 
@@ -32,7 +35,7 @@ int Usage(const char* msg) {
 
 int main(int argc, char** argv) {
   std::string model, vocab, shortlist;
-  bool describe = false, scores = false;
+  bool describe = false, scores = false, profile = false;
   tw::TranslatorOptions opt;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
@@ -50,6 +53,7 @@ int main(int argc, char** argv) {
       else if (a == "--threads") tw::SetThreadCount(std::stoi(value()));  // same output for any count
       else if (a == "--describe") describe = true;
       else if (a == "--scores") scores = true;
+      else if (a == "--profile") profile = true;
       else if (a == "--help" || a == "-h") return Usage("help requested"), 0;
       else return Usage(("unknown option " + a).c_str());
     } catch (const std::exception& e) {
@@ -73,6 +77,7 @@ int main(int argc, char** argv) {
     if (!shortlist.empty())
       translator->SetShortlist(std::make_shared<const tw::Shortlist>(
           tw::Shortlist::FromPath(shortlist, translator->model().config().vocab_size)));
+    if (profile) tw::profile::Start();
     // Translate in blocks so output streams for long inputs while batching stays efficient.
     std::vector<std::string> block;
     std::string line;
@@ -92,6 +97,7 @@ int main(int argc, char** argv) {
       if (block.size() >= 256) flush();
     }
     flush();
+    if (profile) std::cerr << tw::profile::ToJson() << '\n';
   } catch (const tw::Error& e) {
     std::cerr << "error (" << tw::ErrorCodeName(e.code()) << "): " << e.what() << "\n";
     return 1;

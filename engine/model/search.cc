@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "core/error.h"
+#include "core/profile.h"
 #include "ops/ops.h"
 
 namespace tw {
@@ -31,6 +32,7 @@ std::vector<std::vector<int>> GreedySearch(Transformer& model, const std::vector
   const int V = cfg.vocab_size;
   while (!rows.empty()) {
     model.Step(enc, st, prev, logits);
+    profile::Scope scope("decoder: argmax (and score)");
     std::vector<int> keep, next_rows, next_prev;
     for (size_t r = 0; r < rows.size(); ++r) {
       const int best = Argmax(&logits[r * V], V, cfg.unk_id);  // UNK is never chosen

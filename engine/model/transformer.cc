@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "core/error.h"
+#include "core/profile.h"
 #include "core/thread_pool.h"
 #include "model/layout.h"
 #include "ops/ops.h"
@@ -197,9 +198,14 @@ Encoded Transformer::Encode(const std::vector<std::vector<int>>& src) {
     }
   std::vector<float>& x = enc.memory;
   x.resize((size_t)rows * d);
-  Embed(ids, pos, x.data());
+  {
+    profile::Scope scope("encoder: embedding");
+    Embed(ids, pos, x.data());
+  }
   std::vector<float> q((size_t)rows * d), k((size_t)rows * d), v((size_t)rows * d), ctx((size_t)rows * d);
-  for (auto& layer : enc_) {
+  for (size_t l = 0; l < enc_.size(); ++l) {
+    EncoderLayer& layer = enc_[l];
+    profile::Scope scope(profile::EncoderLayerName(static_cast<int>(l)));
     backend_->Linear(layer.attn.q, x.data(), rows, q.data());
     backend_->Linear(layer.attn.k, x.data(), rows, k.data());
     backend_->Linear(layer.attn.v, x.data(), rows, v.data());
@@ -215,6 +221,7 @@ Encoded Transformer::Encode(const std::vector<std::vector<int>>& src) {
     AddLayerNorm(x.data(), a_.data(), rows, d, layer.attn.norm.scale, layer.attn.norm.bias);
     Ffn(layer.ffn, x.data(), rows);
   }
+  profile::Scope scope("encoder: cross-attention keys and values");
   for (auto& layer : dec_) {
     enc.cross_k.emplace_back((size_t)rows * d);
     enc.cross_v.emplace_back((size_t)rows * d);
@@ -251,17 +258,22 @@ void Transformer::Step(const Encoded& enc, DecoderState& st, const std::vector<i
   if (st.step > 0)
     for (int r = 0; r < rows; ++r) ids[r] = prev[r];
   std::vector<float> x((size_t)rows * d), q((size_t)rows * d), ctx((size_t)rows * d);
-  Embed(ids, pos, x.data());
+  {
+    profile::Scope scope("decoder: embedding");
+    Embed(ids, pos, x.data());
+  }
   a_.resize((size_t)rows * d);
   b_.resize((size_t)rows * d);
   for (size_t l = 0; l < dec_.size(); ++l) {
     DecoderLayer& layer = dec_[l];
     if (cfg_.dec_cell == ModelConfig::Cell::kSsru) {
+      profile::Scope scope("decoder: SSRU");
       backend_->Linear(layer.forget, x.data(), rows, a_.data());
       backend_->Linear(layer.ssru, x.data(), rows, b_.data());
       SsruStep(a_.data(), b_.data(), st.cell[l].data(), (size_t)rows * d);
       AddLayerNorm(x.data(), a_.data(), rows, d, layer.ssru_norm.scale, layer.ssru_norm.bias);
     } else {
+      profile::Scope scope("decoder: self-attention");
       std::vector<float> k((size_t)rows * d), v((size_t)rows * d);
       backend_->Linear(layer.self.q, x.data(), rows, q.data());
       backend_->Linear(layer.self.k, x.data(), rows, k.data());
@@ -282,17 +294,22 @@ void Transformer::Step(const Encoded& enc, DecoderState& st, const std::vector<i
       backend_->Linear(layer.self.o, ctx.data(), rows, a_.data());
       AddLayerNorm(x.data(), a_.data(), rows, d, layer.self.norm.scale, layer.self.norm.bias);
     }
-    backend_->Linear(layer.cross.q, x.data(), rows, q.data());
-    ParallelRows(rows, (int64_t)S * d, [&](int r, std::vector<float>& scratch) {
-      const int b = st.src_row[r];
-      const size_t o = (size_t)b * S * d;
-      Attention(&q[(size_t)r * d], 1, &enc.cross_k[l][o], S, &enc.cross_v[l][o], enc.lengths[b], cfg_.heads, d,
-                &ctx[(size_t)r * d], scratch);
-    });
-    backend_->Linear(layer.cross.o, ctx.data(), rows, a_.data());
-    AddLayerNorm(x.data(), a_.data(), rows, d, layer.cross.norm.scale, layer.cross.norm.bias);
+    {
+      profile::Scope scope("decoder: cross-attention");
+      backend_->Linear(layer.cross.q, x.data(), rows, q.data());
+      ParallelRows(rows, (int64_t)S * d, [&](int r, std::vector<float>& scratch) {
+        const int b = st.src_row[r];
+        const size_t o = (size_t)b * S * d;
+        Attention(&q[(size_t)r * d], 1, &enc.cross_k[l][o], S, &enc.cross_v[l][o], enc.lengths[b], cfg_.heads, d,
+                  &ctx[(size_t)r * d], scratch);
+      });
+      backend_->Linear(layer.cross.o, ctx.data(), rows, a_.data());
+      AddLayerNorm(x.data(), a_.data(), rows, d, layer.cross.norm.scale, layer.cross.norm.bias);
+    }
+    profile::Scope scope("decoder: feed-forward");
     Ffn(layer.ffn, x.data(), rows);
   }
+  profile::Scope scope("decoder: output layer");
   logits.resize((size_t)rows * cfg_.vocab_size);
   if (short_ids_.empty()) {
     backend_->Linear(output_, x.data(), rows, logits.data());

@@ -5,6 +5,7 @@
 #include <numeric>
 
 #include "core/error.h"
+#include "core/profile.h"
 
 namespace tw {
 
@@ -28,6 +29,7 @@ std::unique_ptr<Translator> Translator::FromPaths(const std::string& model_path,
 }
 
 std::vector<std::vector<int>> Translator::SourceChunks(const std::string& text) const {
+  profile::Scope scope("tokenize");
   std::vector<int> ids = vocab_.Encode(text);
   std::vector<std::vector<int>> chunks;
   const size_t room = static_cast<size_t>(opt_.max_source_tokens) - 1;
@@ -178,6 +180,7 @@ std::vector<std::string> Translator::Assemble(const Plan& plan, const std::vecto
   for (const auto& o : outputs)
     for (int id : o)
       if (id < 0 || id >= vocab_.size()) throw Error(ErrorCode::kInvalidArgument, "decoded id " + std::to_string(id) + " out of range");
+  profile::Scope scope("detokenize");
   std::vector<std::string> out(plan.lines);
   size_t k = 0;
   for (const Plan::Slot& s : plan.slots) Append(out[s.line], s.is_chunk ? vocab_.Decode(outputs[k++]) : s.verbatim);
@@ -185,6 +188,7 @@ std::vector<std::string> Translator::Assemble(const Plan& plan, const std::vecto
 }
 
 std::vector<std::string> Translator::Translate(const std::vector<std::string>& lines, std::vector<float>* line_scores) {
+  profile::Scope scope("translate (all stages)");
   const Plan plan = MakePlan(lines);
   last_source_tokens_ = 0;
   for (const auto& c : plan.sources) last_source_tokens_ += c.size();

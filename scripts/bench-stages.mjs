@@ -1,0 +1,112 @@
+#!/usr/bin/env node
+// Where a translation's time goes (not a test): the engine's stage timing (engine/core/profile.h)
+// natively (tw-translate --profile) and in WASM under Node (the same C API the worker uses), on
+// one thread, the same sentences; plus what the JS API adds around the engine (worker, messages,
+// text pipeline) for one call of all sentences and for one-sentence calls. Part of `npm run bench`;
+// alone: node scripts/bench-stages.mjs [model-id] [sentences]
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { join, dirname } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { EngineHost } from '../web/translator/worker/engine-host.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+export function benchSentences(modelId, count) {
+  const registry = JSON.parse(readFileSync(join(root, 'models', 'registry.json'), 'utf8'));
+  const model = registry.models.find((m) => m.id === modelId);
+  if (!model) throw new Error(`no model '${modelId}' in models/registry.json`);
+  return gunzipSync(readFileSync(join(root, '..', 'shared', 'data', 'multi30k', `test_2016_flickr.${model.from}.gz`)))
+    .toString('utf8').split('\n').filter(Boolean).slice(0, count);
+}
+
+// The stages in reading order; what the total holds beyond them is "search and batching".
+const ORDER = ['tokenize', 'encoder: embedding', /^encoder: layer/, 'encoder: cross-attention keys and values',
+  'decoder: embedding', 'decoder: SSRU', 'decoder: self-attention', 'decoder: cross-attention', 'decoder: feed-forward',
+  'decoder: output layer', 'decoder: argmax (and score)', 'detokenize'];
+const TOTAL = 'translate (all stages)';
+
+const byStage = (json) => Object.fromEntries(JSON.parse(json).stages.map((s) => [s.stage, s]));
+
+// Native: runs the CLI and reads the JSON it writes on stderr.
+function native(modelId, lines) {
+  const r = execFileSync('sh', ['-c', `"$0" --model "$1" --profile --threads 1 2>&1 >/dev/null`,
+    join(root, 'build', 'tw-translate'), join(root, 'models', modelId)], { input: lines.join('\n') + '\n', encoding: 'utf8', maxBuffer: 1 << 26 });
+  return byStage(r.trim().split('\n').pop());
+}
+
+// WASM under Node: the single-threaded engine module, one tw_translate call of all lines.
+async function wasm(modelId, lines) {
+  const engineUrl = pathToFileURL(join(root, 'web', 'engine', 'engine.mjs')).href;
+  const host = await EngineHost.create(engineUrl, readFileSync(join(root, 'web', 'engine', 'engine.wasm')), 1);
+  host.addStage(readFileSync(join(root, 'models', modelId, 'model.twm')), readFileSync(join(root, 'models', modelId, 'vocab.spm')));
+  const m = host.m, handle = host.stages[0];
+  const run = (text) => { const p = host.cString(text); const out = m._tw_translate(handle, p, 1); m._free(p); if (!out) throw host.error(); };
+  run(lines.slice(0, 8).join('\n'));  // warm-up, as the JS API's figures have one
+  // The best of three (the machine is shared): the run with the least total.
+  let stages = null;
+  for (let i = 0; i < 3; i++) {
+    m._tw_profile_start();
+    run(lines.join('\n'));
+    const s = byStage(m.UTF8ToString(m._tw_profile_json()));
+    if (!stages || s[TOTAL].ms < stages[TOTAL].ms) stages = s;
+  }
+  m._tw_profile_start();
+  for (const line of lines.slice(0, 40)) run(line);
+  const one = byStage(m.UTF8ToString(m._tw_profile_json()))['translate (all stages)'];
+  m._tw_profile_stop();
+  return { stages, one_sentence_ms: one.ms / one.calls };
+}
+
+// The JS API (worker, messages, text pipeline) in Node, 1 thread: the same calls.
+async function api(modelId, lines) {
+  const { createTranslator } = await import('../web/translator/index.js');
+  const t = await createTranslator({ model: modelId, threads: 1 });
+  await t.translate(lines.slice(0, 8));
+  let all_ms = Infinity, t0;
+  for (let i = 0; i < 3; i++) {  // the best of three, as for the engine alone
+    t0 = performance.now();
+    await t.translate(lines);
+    all_ms = Math.min(all_ms, performance.now() - t0);
+  }
+  t0 = performance.now();
+  for (const line of lines.slice(0, 40)) await t.translate(line);
+  const one_sentence_ms = (performance.now() - t0) / 40;
+  t.dispose();
+  return { all_ms, one_sentence_ms };
+}
+
+export async function stageProfile(modelId, lines) {
+  const n = native(modelId, lines), w = await wasm(modelId, lines), a = await api(modelId, lines);
+  const names = Object.keys(n).filter((s) => s !== TOTAL)
+    .sort((x, y) => ORDER.findIndex((o) => (o instanceof RegExp ? o.test(x) : o === x)) - ORDER.findIndex((o) => (o instanceof RegExp ? o.test(y) : o === y)));
+  const row = (stage, nm, wm) => ({ stage, native_ms: nm, wasm_ms: wm });
+  const rows = names.map((s) => row(s, n[s].ms, w.stages[s]?.ms ?? 0));
+  const rest = (p) => p[TOTAL].ms - names.reduce((sum, s) => sum + (p[s]?.ms ?? 0), 0);
+  rows.push(row('search and batching (the rest)', rest(n), rest(w.stages)));
+  rows.push(row(TOTAL, n[TOTAL].ms, w.stages[TOTAL].ms));
+  return {
+    sentences: lines.length, rows,
+    js_api: { all_ms: a.all_ms, overhead_ms: a.all_ms - w.stages[TOTAL].ms,
+      one_sentence_ms: a.one_sentence_ms, one_sentence_overhead_ms: a.one_sentence_ms - w.one_sentence_ms, engine_one_sentence_ms: w.one_sentence_ms },
+  };
+}
+
+export function printStageProfile(p) {
+  const total = p.rows.at(-1);
+  console.log(`stage profile, ${p.sentences} sentences, 1 thread (ms; share of the engine's total)`);
+  console.log('stage                                        native            wasm   wasm/native');
+  const pct = (ms, of) => `${ms.toFixed(1).padStart(8)} ${(100 * ms / of).toFixed(1).padStart(5)}%`;
+  for (const r of p.rows)
+    console.log(`${r.stage.padEnd(42)}${pct(r.native_ms, total.native_ms)}${pct(r.wasm_ms, total.wasm_ms)}${(r.wasm_ms / r.native_ms).toFixed(2).padStart(8)}`);
+  const j = p.js_api;
+  console.log(`JS API (worker, messages, text pipeline), Node: all sentences in one call ${j.all_ms.toFixed(1)} ms = engine + ${j.overhead_ms.toFixed(1)} ms; ` +
+    `one-sentence calls ${j.one_sentence_ms.toFixed(2)} ms each = engine ${j.engine_one_sentence_ms.toFixed(2)} + ${j.one_sentence_overhead_ms.toFixed(2)} ms`);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const modelId = process.argv[2] ?? 'en-de';
+  const p = await stageProfile(modelId, benchSentences(modelId, Number(process.argv[3] ?? 500)));
+  printStageProfile(p);
+}
