@@ -1,7 +1,9 @@
-"""Builds a lexical shortlist in Marian's binary format from Multi30k train co-occurrences.
+"""Builds a lexical shortlist in Marian's binary format from training co-occurrences.
 
 Usage: /usr/bin/python3 -m nmt.shortlist --src en --tgt de --vocab vocab.spm --out lex.s2t.bin
-           [--first 100] [--best 50]
+           [--corpus CORPUS_DIR/train.tsv [--max-pairs N]] [--first 100] [--best 50]
+The pairs are Multi30k train, or (--corpus) the first N rows of a training mix that nmt.corpus
+wrote (source TAB target; the mix is shuffled, so its first rows are a sample of it).
 For every source piece s, the `best` target pieces t with the highest p(t|s) = c(s,t) / c(s)
 (sentence-level co-occurrence) are kept; ids below `first` are always allowed by the engine.
 The format is documented in engine/model/shortlist.h.
@@ -53,10 +55,17 @@ def main():
     p.add_argument("--out", required=True)
     p.add_argument("--first", type=int, default=100)
     p.add_argument("--best", type=int, default=50)
+    p.add_argument("--corpus", help="train.tsv of nmt.corpus instead of Multi30k train")
+    p.add_argument("--max-pairs", type=int, default=300_000)
     a = p.parse_args()
     sp = spm.SentencePieceProcessor(model_file=a.vocab)
-    src = [sp.encode(x) for x in data.read_lines("train", a.src)]
-    tgt = [sp.encode(x) for x in data.read_lines("train", a.tgt)]
+    if a.corpus:
+        src_lines, tgt_lines = data.read_tsv(a.corpus)
+        src_lines, tgt_lines = src_lines[:a.max_pairs], tgt_lines[:a.max_pairs]
+    else:
+        src_lines, tgt_lines = data.read_lines("train", a.src), data.read_lines("train", a.tgt)
+    src = [sp.encode(x) for x in src_lines]
+    tgt = [sp.encode(x) for x in tgt_lines]
     write(a.out, build(src, tgt, sp.get_piece_size(), a.best), a.first, a.best)
     print(a.out)
 
