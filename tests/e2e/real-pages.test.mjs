@@ -159,16 +159,25 @@ test('shop demo in French: "Use the code <code>SUMMER24</code> at checkout…" i
 
 // A link whose own translation the model words otherwise inside the sentence: placed by position,
 // the link sat on "? Lis les". With a placeholder model the sentence goes again with {1} for the
-// link, and the link shows its own translation in the place the model gave {1}.
-test('mkdocs in French: "Read the <a>frequently asked questions</a>" keeps the link on its own words', { timeout: 120_000 }, async () => {
+// link, and the link shows its own translation in the place the model gave {1}. Which link text
+// makes the model word it otherwise depends on the model: the first of these that does goes into
+// the page's link ("Questions? Read the <a>…</a> or write to us.") before the widget runs.
+const LINK_CANDIDATES = ['frequently asked questions', 'user guide', 'answers to common questions', 'help pages', 'FAQ'];
+test('mkdocs in French: "Read the <a>…</a> or write to us." keeps the link on its own words', { timeout: 120_000 }, async () => {
   // The widget sends a paragraph sentence by sentence (sentence-cache.js).
-  const [question, sentence, link, withHole] = await expectedTranslation('en-fr',
-    ['Questions?', 'Read the frequently asked questions or write to us.', 'frequently asked questions', 'Read the {1} or write to us.']);
-  assert.ok(!sentence.toLowerCase().includes(link.toLowerCase()), `the case this test is about: "${link}" is not in "${sentence}"`);
+  let chosen = null;
+  for (const words of LINK_CANDIDATES) {
+    const [question, sentence, link, withHole] = await expectedTranslation('en-fr',
+      ['Questions?', `Read the ${words} or write to us.`, words, 'Read the {1} or write to us.']);
+    if (!sentence.toLowerCase().includes(link.toLowerCase())) { chosen = { words, question, link, withHole }; break; }
+  }
+  assert.ok(chosen, `the case this test is about: none of ${LINK_CANDIDATES.join(', ')} is worded otherwise inside the sentence by this model`);
+  const { words, question, link, withHole } = chosen;
   assert.equal(withHole.split('{1}').length, 2, 'the model gives {1} back once');
   const d = await openTestPage('mkdocs.html');
   try {
     await d.page.evaluate(() => window.TranslateWidget.ready);
+    await d.page.$eval('a[href="#faq"]', (a, text) => { a.textContent = text; }, words);
     const before = await snapshot(d.page);
     await translateAll(d.page, 'fr');
     const p = await d.page.$eval('a[href="#faq"]', (a) => ({ link: a.textContent, paragraph: a.parentElement.textContent }));
