@@ -4,7 +4,7 @@
 // one thread, the same sentences; plus what the JS API adds around the engine (worker, messages,
 // text pipeline) for one call of all sentences and for one-sentence calls. Part of `npm run bench`;
 // alone: node scripts/bench-stages.mjs [model-id] [sentences]
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join, dirname } from 'node:path';
@@ -31,9 +31,10 @@ const byStage = (json) => Object.fromEntries(JSON.parse(json).stages.map((s) => 
 
 // Native: runs the CLI and reads the JSON it writes on stderr.
 function native(modelId, lines) {
-  const r = execFileSync('sh', ['-c', `"$0" --model "$1" --profile --threads 1 2>&1 >/dev/null`,
-    join(root, 'build', 'tw-translate'), join(root, 'models', modelId)], { input: lines.join('\n') + '\n', encoding: 'utf8', maxBuffer: 1 << 26 });
-  return byStage(r.trim().split('\n').pop());
+  const r = spawnSync(join(root, 'build', 'tw-translate'), ['--model', join(root, 'models', modelId), '--profile', '--threads', '1'],
+    { input: lines.join('\n') + '\n', encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (r.status !== 0) throw new Error(`tw-translate --profile failed: ${r.stderr}`);
+  return byStage(r.stderr.trim().split('\n').pop());
 }
 
 // WASM under Node: the single-threaded engine module, one tw_translate call of all lines.
@@ -54,7 +55,7 @@ async function wasm(modelId, lines) {
   }
   m._tw_profile_start();
   for (const line of lines.slice(0, 40)) run(line);
-  const one = byStage(m.UTF8ToString(m._tw_profile_json()))['translate (all stages)'];
+  const one = byStage(m.UTF8ToString(m._tw_profile_json()))[TOTAL];
   m._tw_profile_stop();
   return { stages, one_sentence_ms: one.ms / one.calls };
 }

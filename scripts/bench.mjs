@@ -8,7 +8,6 @@
 // Usage: node scripts/bench.mjs [model-id] [sentences]
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createTranslator } from '../web/translator/index.js';
@@ -16,15 +15,12 @@ import { measureThreadModes } from '../web/bench/thread-modes.js';
 import { chromium } from 'playwright-core';
 import { startServer } from './serve.mjs';
 import { CHROMIUM_ARGS } from '../tests/e2e/browser.mjs';
-import { printStageProfile, stageProfile } from './bench-stages.mjs';
+import { benchSentences, printStageProfile, stageProfile } from './bench-stages.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const modelId = process.argv[2] ?? 'en-de';
 const count = Number(process.argv[3] ?? 500);
-const registry = JSON.parse(readFileSync(join(root, 'models', 'registry.json'), 'utf8'));
-const model = registry.models.find((m) => m.id === modelId);
-const lines = gunzipSync(readFileSync(join(root, '..', 'shared', 'data', 'multi30k', `test_2016_flickr.${model.from}.gz`)))
-  .toString('utf8').split('\n').filter(Boolean).slice(0, count);
+const lines = benchSentences(modelId, count);
 const words = lines.reduce((s, l) => s + l.split(/\s+/).filter(Boolean).length, 0);
 mkdirSync(join(root, 'build', 'bench'), { recursive: true });
 const input = join(root, 'build', 'bench', 'input.txt');
