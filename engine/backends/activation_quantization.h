@@ -33,4 +33,13 @@ inline float Dequantize(int32_t acc, float x_scale, float w_scale, const float* 
   return bias ? y + bias[n] : y;
 }
 
+// Dequantize over a row of n results, in the same order (a loop the compiler vectorizes).
+inline void DequantizeRow(const int32_t* __restrict acc, int n, float x_scale, const float* __restrict w_scale,
+                          const float* __restrict bias, float* __restrict y) {
+  if (bias)
+    for (int i = 0; i < n; ++i) y[i] = static_cast<float>(acc[i]) * (x_scale * w_scale[i]) + bias[i];
+  else
+    for (int i = 0; i < n; ++i) y[i] = static_cast<float>(acc[i]) * (x_scale * w_scale[i]);
+}
+
 }  // namespace tw

@@ -3,6 +3,8 @@
 #if defined(__x86_64__)
 #include <immintrin.h>
 
+#include <cstring>
+
 #define TW_TILE_TARGET __attribute__((target("avx2")))
 #include "kernels/gemm-tiles.h"
 
@@ -70,8 +72,39 @@ struct Qu8s8SatOps {
   }
 };
 
+// qs8c2: one 16-column block at a time, as two ymm of 8 columns x a pair of k widened to int16;
+// vpmaddwd with each row's pair of activations broadcast gives every column's pair sum.
+template <int R>
+struct Qs8c2Rows {
+  TW_TILE_TARGET static void Run(const int16_t* a, int k, const int8_t* packed, int n_pad, int32_t* acc) {
+    for (int n = 0; n < n_pad; n += kQs8c2Columns) {
+      const int8_t* block = packed + (size_t)n * k;
+      __m256i s0[R], s1[R];
+      for (int r = 0; r < R; ++r) s0[r] = s1[r] = _mm256_setzero_si256();
+      for (int p = 0; p < k / 2; ++p) {
+        const __m128i* src = reinterpret_cast<const __m128i*>(block + (size_t)p * 2 * kQs8c2Columns);
+        const __m256i w0 = _mm256_cvtepi8_epi16(_mm_loadu_si128(src)), w1 = _mm256_cvtepi8_epi16(_mm_loadu_si128(src + 1));
+        for (int r = 0; r < R; ++r) {
+          int32_t pair;
+          std::memcpy(&pair, a + (size_t)r * k + 2 * p, sizeof pair);
+          const __m256i x = _mm256_set1_epi32(pair);
+          s0[r] = _mm256_add_epi32(s0[r], _mm256_madd_epi16(x, w0));
+          s1[r] = _mm256_add_epi32(s1[r], _mm256_madd_epi16(x, w1));
+        }
+      }
+      for (int r = 0; r < R; ++r) {
+        _mm256_storeu_si256(reinterpret_cast<__m256i*>(acc + (size_t)r * n_pad + n), s0[r]);
+        _mm256_storeu_si256(reinterpret_cast<__m256i*>(acc + (size_t)r * n_pad + n + 8), s1[r]);
+      }
+    }
+  }
+};
+
 }  // namespace
 
+TW_TILE_TARGET void qs8c2_gemm_4x16__avx2(const int16_t* a, int rows, int k, const int8_t* packed, int n_pad, int32_t* acc) {
+  Qs8c2ByRowTiles<Qs8c2Rows>(a, rows, k, packed, n_pad, acc);
+}
 TW_TILE_TARGET void qs8_gemm_4x2__avx2(const int16_t* a, int rows, int k, const int8_t* w, int n_out, int32_t* acc) {
   GemmTiled<Qs8Ops>(a, rows, k, w, n_out, acc);
 }

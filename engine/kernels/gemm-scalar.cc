@@ -14,6 +14,31 @@ void qs8_gemm_1x1__scalar(const int16_t* a, int rows, int k, const int8_t* w, in
     }
 }
 
+void PackQs8c2(const int8_t* w, int n_out, int k, int8_t* packed) {
+  const int n_pad = Qs8c2PaddedColumns(n_out);
+  for (int n = 0; n < n_pad; ++n) {
+    const int block = n / kQs8c2Columns, c = n % kQs8c2Columns;
+    int8_t* dst = packed + (size_t)block * kQs8c2Columns * k + 2 * c;
+    for (int p = 0; p < k / 2; ++p) {
+      dst[(size_t)p * 2 * kQs8c2Columns] = n < n_out ? w[(size_t)n * k + 2 * p] : 0;
+      dst[(size_t)p * 2 * kQs8c2Columns + 1] = n < n_out ? w[(size_t)n * k + 2 * p + 1] : 0;
+    }
+  }
+}
+
+void qs8c2_gemm_1x1__scalar(const int16_t* a, int rows, int k, const int8_t* packed, int n_pad, int32_t* acc) {
+  for (int n = 0; n < n_pad; ++n) {
+    const int8_t* b = packed + (size_t)(n / kQs8c2Columns) * kQs8c2Columns * k + 2 * (n % kQs8c2Columns);
+    for (int r = 0; r < rows; ++r) {
+      const int16_t* ar = a + (size_t)r * k;
+      int32_t s = 0;
+      for (int p = 0; p < k / 2; ++p)
+        s += int32_t(ar[2 * p]) * b[(size_t)p * 2 * kQs8c2Columns] + int32_t(ar[2 * p + 1]) * b[(size_t)p * 2 * kQs8c2Columns + 1];
+      acc[r * n_pad + n] = s;
+    }
+  }
+}
+
 void f32_gemm_1x1__scalar(const float* x, int rows, int k, const float* w, int n_out, float* acc) {
   for (int n = 0; n < n_out; ++n)
     for (int r = 0; r < rows; ++r) {

@@ -17,6 +17,7 @@
 // nothing): everything here is static, so every ISA compiles its own copy.
 #pragma once
 #include "kernels/gemm.h"
+static_assert(tw::kernels::kMaxRows == 4, "Qs8c2ByRowTiles dispatches tiles of 1 to 4 rows");
 
 #ifndef TW_TILE_TARGET
 #error "define TW_TILE_TARGET (the ISA's target attribute, or nothing) before including gemm-tiles.h"
@@ -59,6 +60,23 @@ static TW_TILE_TARGET void GemmTiled(const typename Ops::A* a, int rows, int k, 
     case 3: return GemmTileRows<Ops, 3>(a, k, w, n_out, acc);
     case 2: return GemmTileRows<Ops, 2>(a, k, w, n_out, acc);
     default: return GemmTileRows<Ops, 1>(a, k, w, n_out, acc);
+  }
+}
+
+// The qs8c2 kernels (gemm.h) walk the rows in tiles of up to 4 the same way; each ISA supplies
+// template <int R> struct Rows { static void Run(a, k, packed, n_pad, acc); } for one tile of R rows.
+template <template <int> class Rows>
+static TW_TILE_TARGET void Qs8c2ByRowTiles(const int16_t* a, int rows, int k, const int8_t* packed, int n_pad,
+                                           int32_t* acc) {
+  for (int r0 = 0; r0 < rows; r0 += kMaxRows) {
+    const int16_t* ar = a + (size_t)r0 * k;
+    int32_t* out = acc + (size_t)r0 * n_pad;
+    switch (rows - r0 < kMaxRows ? rows - r0 : kMaxRows) {
+      case 4: Rows<4>::Run(ar, k, packed, n_pad, out); break;
+      case 3: Rows<3>::Run(ar, k, packed, n_pad, out); break;
+      case 2: Rows<2>::Run(ar, k, packed, n_pad, out); break;
+      default: Rows<1>::Run(ar, k, packed, n_pad, out); break;
+    }
   }
 }
 

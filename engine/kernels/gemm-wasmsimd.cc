@@ -69,8 +69,39 @@ struct Qu8s8SatOps {
   static Out Finish(Acc s, const A* a, const W* w, int from, int k) { return HSum(s) + Qu8s8SatDotTail(a, w, from, k); }
 };
 
+// qs8c2: half a 16-column block (8 columns) at a time, as two vectors of 4 columns x a pair of k
+// widened to int16 (i16x8.load8x8_s); i32x4.dot_i16x8_s with each row's pair of activations
+// splatted gives every column's pair sum. 4 rows x 8 columns keeps the 8 accumulators, 2 weight
+// vectors and the splat within the 16 registers V8 has on x64.
+template <int R>
+struct Qs8c2Rows {
+  static void Run(const int16_t* a, int k, const int8_t* packed, int n_pad, int32_t* acc) {
+    for (int n = 0; n < n_pad; n += kQs8c2Columns / 2) {
+      const int8_t* half = packed + (size_t)(n / kQs8c2Columns) * kQs8c2Columns * k + (n % kQs8c2Columns) * 2;
+      v128_t s0[R], s1[R];
+      for (int r = 0; r < R; ++r) s0[r] = s1[r] = wasm_i32x4_splat(0);
+      for (int p = 0; p < k / 2; ++p) {
+        const int8_t* src = half + (size_t)p * 2 * kQs8c2Columns;
+        const v128_t w0 = wasm_i16x8_load8x8(src), w1 = wasm_i16x8_load8x8(src + 8);
+        for (int r = 0; r < R; ++r) {
+          const v128_t x = wasm_v128_load32_splat(a + (size_t)r * k + 2 * p);
+          s0[r] = wasm_i32x4_add(s0[r], wasm_i32x4_dot_i16x8(x, w0));
+          s1[r] = wasm_i32x4_add(s1[r], wasm_i32x4_dot_i16x8(x, w1));
+        }
+      }
+      for (int r = 0; r < R; ++r) {
+        wasm_v128_store(acc + (size_t)r * n_pad + n, s0[r]);
+        wasm_v128_store(acc + (size_t)r * n_pad + n + 4, s1[r]);
+      }
+    }
+  }
+};
+
 }  // namespace
 
+void qs8c2_gemm_4x8__wasmsimd(const int16_t* a, int rows, int k, const int8_t* packed, int n_pad, int32_t* acc) {
+  Qs8c2ByRowTiles<Qs8c2Rows>(a, rows, k, packed, n_pad, acc);
+}
 void qs8_gemm_4x2__wasmsimd(const int16_t* a, int rows, int k, const int8_t* w, int n_out, int32_t* acc) {
   GemmTiled<Qs8Ops>(a, rows, k, w, n_out, acc);
 }

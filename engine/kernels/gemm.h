@@ -22,6 +22,7 @@ constexpr int kMaxRows = 4;
 
 using Qs8GemmSig = void(const int16_t* a, int rows, int k, const int8_t* w, int n_out, int32_t* acc);
 using F32GemmSig = void(const float* a, int rows, int k, const float* w, int n_out, float* acc);
+using Qs8c2GemmSig = void(const int16_t* a, int rows, int k, const int8_t* packed, int n_pad, int32_t* acc);
 using Qu8s8SatGemmSig = void(const uint8_t* a, int rows, int k, const int8_t* w, int n_out, int32_t* acc);
 
 // The families (kernel.h): one line per kernel, the scalar reference first.
@@ -30,6 +31,16 @@ using Qu8s8SatGemmSig = void(const uint8_t* a, int rows, int k, const int8_t* w,
   TW_ON_X86(X(F, qs8_gemm_4x2__avx2, CpuHasAvx2))     \
   TW_ON_X86(X(F, qs8_gemm_4x2__avx512vnni, CpuHasAvx512Vnni)) \
   TW_ON_WASM(X(F, qs8_gemm_4x2__wasmsimd, AlwaysAvailable))
+// qs8c2: the qs8 product on weights packed once at load (PackQs8c2): the columns cut into blocks
+// of kQs8c2Columns (the last one zero-padded) and, within a block, each pair of k stored as the
+// block's columns x 2 values. A vector of packed weights then holds whole output columns, so the
+// sums need no horizontal reduction and each pair of activations is broadcast as one int32.
+// k must be even; acc is [rows, n_pad] with n_pad = Qs8c2PaddedColumns(n_out).
+#define TW_QS8C2_GEMM_KERNELS(X, F)                      \
+  X(F, qs8c2_gemm_1x1__scalar, AlwaysAvailable)          \
+  TW_ON_X86(X(F, qs8c2_gemm_4x16__avx2, CpuHasAvx2))     \
+  TW_ON_X86(X(F, qs8c2_gemm_4x32__avx512vnni, CpuHasAvx512Vnni)) \
+  TW_ON_WASM(X(F, qs8c2_gemm_4x8__wasmsimd, AlwaysAvailable))
 #define TW_F32_GEMM_KERNELS(X, F)                     \
   X(F, f32_gemm_1x1__scalar, AlwaysAvailable)         \
   TW_ON_X86(X(F, f32_gemm_4x2__avx2, CpuHasAvx2))     \
@@ -39,8 +50,15 @@ using Qu8s8SatGemmSig = void(const uint8_t* a, int rows, int k, const int8_t* w,
   TW_ON_X86(X(F, qu8s8sat_gemm_4x2__avx2, CpuHasAvx2))  \
   TW_ON_WASM(X(F, qu8s8sat_gemm_4x2__wasmsimd, AlwaysAvailable))
 TW_DECLARE_KERNEL_FAMILY(Qs8Gemm, TW_QS8_GEMM_KERNELS)
+TW_DECLARE_KERNEL_FAMILY(Qs8c2Gemm, TW_QS8C2_GEMM_KERNELS)
 TW_DECLARE_KERNEL_FAMILY(F32Gemm, TW_F32_GEMM_KERNELS)
 TW_DECLARE_KERNEL_FAMILY(Qu8s8SatGemm, TW_QU8S8SAT_GEMM_KERNELS)
+
+// The qs8c2 packing (gemm-scalar.cc defines it, with the reference kernel that reads it).
+constexpr int kQs8c2Columns = 16;
+inline int Qs8c2PaddedColumns(int n_out) { return (n_out + kQs8c2Columns - 1) / kQs8c2Columns * kQs8c2Columns; }
+// w [n_out, k] row-major, k even -> packed [Qs8c2PaddedColumns(n_out) * k] bytes.
+void PackQs8c2(const int8_t* w, int n_out, int k, int8_t* packed);
 
 // Shared by the SIMD kernels for the part of k beyond the last full vector: exact int32 dot product.
 inline int32_t Qs8DotTail(const int16_t* a, const int8_t* b, int from, int k) {

@@ -16,6 +16,7 @@ namespace tw::kernels::checks {
 using Result = ::testing::AssertionResult;
 
 Result Qs8Gemm(Qs8GemmFn kernel, Qs8GemmFn reference);
+Result Qs8c2Gemm(Qs8c2GemmFn kernel, Qs8c2GemmFn reference);
 Result F32Gemm(F32GemmFn kernel, F32GemmFn reference);
 Result Qu8s8SatGemm(Qu8s8SatGemmFn kernel, Qu8s8SatGemmFn reference);
 Result Qs16Quantize(Qs16QuantizeFn kernel, Qs16QuantizeFn reference);

@@ -44,6 +44,7 @@ const Registry& Everything() {
   static const Registry all = [] {
     Registry r;
     r.Add("qs8_gemm", Qs8GemmKernels(), checks::Qs8Gemm);
+    r.Add("qs8c2_gemm", Qs8c2GemmKernels(), checks::Qs8c2Gemm);
     r.Add("f32_gemm", F32GemmKernels(), checks::F32Gemm);
     r.Add("qu8s8sat_gemm", Qu8s8SatGemmKernels(), checks::Qu8s8SatGemm);
     r.Add("qs16_quantize", Qs16QuantizeKernels(), checks::Qs16Quantize);

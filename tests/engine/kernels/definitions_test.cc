@@ -42,6 +42,23 @@ TEST(Qs8Gemm, ScalarIsTheDotProductOfEveryRowPair) {
   EXPECT_EQ(acc[3], -4000 * 127 - 8000);
 }
 
+// The packed reference is the plain qs8 product of the weights before packing, with zero
+// columns after the last (padding to whole 16-column blocks).
+TEST(Qs8c2Gemm, PackedScalarEqualsThePlainProduct) {
+  const int rows = 3, k = 6, n = 19, n_pad = Qs8c2PaddedColumns(n);
+  ASSERT_EQ(n_pad, 32);
+  std::vector<int16_t> a(rows * k);
+  std::vector<int8_t> w(n * k), packed((size_t)n_pad * k);
+  for (size_t i = 0; i < a.size(); ++i) a[i] = static_cast<int16_t>((int(i) * 977) % 8191 - 4095);
+  for (size_t i = 0; i < w.size(); ++i) w[i] = static_cast<int8_t>((int(i) * 53) % 255 - 127);
+  PackQs8c2(w.data(), n, k, packed.data());
+  std::vector<int32_t> plain(rows * n), got(rows * n_pad, -1);
+  qs8_gemm_1x1__scalar(a.data(), rows, k, w.data(), n, plain.data());
+  qs8c2_gemm_1x1__scalar(a.data(), rows, k, packed.data(), n_pad, got.data());
+  for (int r = 0; r < rows; ++r)
+    for (int c = 0; c < n_pad; ++c) EXPECT_EQ(got[r * n_pad + c], c < n ? plain[r * n + c] : 0) << r << "," << c;
+}
+
 TEST(Qs16Quantize, ScalarDefinition) {
   const float x[] = {-2.f, 1.f, 0.5f, NAN, 0.25f};
   int16_t q[5];

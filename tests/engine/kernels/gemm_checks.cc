@@ -29,6 +29,26 @@ Result Qs8Gemm(Qs8GemmFn kernel, Qs8GemmFn reference) {
   return ::testing::AssertionSuccess();
 }
 
+// Even k only (the packing's contract); column counts around the 16-column blocks.
+Result Qs8c2Gemm(Qs8c2GemmFn kernel, Qs8c2GemmFn reference) {
+  const Shape shapes[] = {{1, 2, 1}, {1, 8, 15}, {2, 16, 16}, {3, 34, 17}, {4, 256, 256}, {5, 960, 48}, {1, 256, 6000},
+                          {7, 18, 33}, {4, 1024, 40}};
+  std::mt19937 rng(10);
+  for (const Shape& s : shapes) {
+    std::vector<int16_t> a((size_t)s.rows * s.k);
+    std::vector<int8_t> w((size_t)s.n * s.k), packed((size_t)Qs8c2PaddedColumns(s.n) * s.k);
+    for (auto& v : a) v = static_cast<int16_t>(int(rng() % 8191) - 4095);
+    for (auto& v : w) v = static_cast<int8_t>(int(rng() % 255) - 127);
+    PackQs8c2(w.data(), s.n, s.k, packed.data());
+    const int n_pad = Qs8c2PaddedColumns(s.n);
+    std::vector<int32_t> got((size_t)s.rows * n_pad), want(got.size());
+    kernel(a.data(), s.rows, s.k, packed.data(), n_pad, got.data());
+    reference(a.data(), s.rows, s.k, packed.data(), n_pad, want.data());
+    if (auto same = testing::SameBits(got, want); !same) return same << " at " << s.rows << "x" << s.k << "x" << s.n;
+  }
+  return ::testing::AssertionSuccess();
+}
+
 Result F32Gemm(F32GemmFn kernel, F32GemmFn reference) {
   std::mt19937 rng(8);
   std::normal_distribution<float> nd(0.f, 1.f);
