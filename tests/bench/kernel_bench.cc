@@ -66,6 +66,9 @@ int main() {
   for (const auto& sh : shapes) {
     for (const auto& kern : Qs8GemmKernels())
       if (kern.available()) Row(kern.name, sh.what, Gops<int8_t, int16_t>(kern.fn, kMaxRows, sh.k, sh.n));
+    // The packed layout has the same size as the plain one here: every n is a multiple of 16.
+    for (const auto& kern : Qs8c2GemmKernels())
+      if (kern.available()) Row(kern.name, sh.what, Gops<int8_t, int16_t>(kern.fn, kMaxRows, sh.k, sh.n));
     for (const auto& kern : Qu8s8SatGemmKernels())
       if (kern.available()) Row(kern.name, sh.what, Gops<int8_t, uint8_t>(kern.fn, kMaxRows, sh.k, sh.n));
     for (const auto& kern : F32GemmKernels())
