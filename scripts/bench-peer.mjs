@@ -6,7 +6,9 @@
 // Three comparisons: int8 = the shipped model (ours, our int8 scheme) vs its intgemm8 .bin
 // (Bergamot int8shiftAll); alphas = one intgemm8 + alphas .bin on both (ours imported with
 // Marian's int8 arithmetic, Bergamot int8shiftAlphaAll: the very same integers); f32 = float32 on
-// both. Writes build/bench/peer.json.
+// both. Each comparison alternates TW_BENCH_ROUNDS (3) rounds of all sentences per engine and keeps
+// the median (web/bench/peer-compare.js); the ratio's range over the rounds is printed beside it.
+// Writes build/bench/peer.json.
 import { mkdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
 import { gzipSync, gunzipSync } from 'node:zlib';
 import { join, dirname } from 'node:path';
@@ -14,10 +16,12 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createTranslator } from '../web/translator/index.js';
 import { createBergamot } from './peer/bergamot.mjs';
 import { marianFiles } from './peer/marian-files.mjs';
+import { comparePeers, peerReport } from '../web/bench/peer-compare.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const modelId = process.argv[2] ?? 'en-de';
 const count = Number(process.argv[3] ?? 1000);
+const rounds = Number(process.env.TW_BENCH_ROUNDS ?? 3);  // alternate rounds per engine; the median is kept
 const files = marianFiles(modelId);
 const { vocab: vocabPath, oursInt8, oursF32, oursMarianInt8 } = files;
 const lines = gunzipSync(readFileSync(join(root, '..', 'shared', 'data', 'multi30k', 'test_2016_flickr.en.gz')))
@@ -25,18 +29,6 @@ const lines = gunzipSync(readFileSync(join(root, '..', 'shared', 'data', 'multi3
 const words = lines.reduce((s, l) => s + l.split(/\s+/).filter(Boolean).length, 0);
 const buf = (p) => { const b = readFileSync(p); return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength); };
 const peakRss = () => process.memoryUsage().rss;
-
-async function measure(name, make) {
-  const t0 = performance.now();
-  const engine = await make();
-  await engine.translate([lines[0]]);
-  const firstMs = performance.now() - t0;
-  const t1 = performance.now();
-  const out = await engine.translate(lines);
-  const seconds = (performance.now() - t1) / 1000;
-  engine.dispose();
-  return { name, seconds, first_translation_ms: firstMs, out };
-}
 
 // Source tokens are counted once, with our tokenizer, for both engines (same vocabulary).
 const counter = await createTranslator({ model: { model: pathToFileURL(oursF32).href, vocab: pathToFileURL(vocabPath).href } });
@@ -52,18 +44,15 @@ const runs = {
 };
 for (const [precision, run] of Object.entries(runs)) {
   const oursFile = run.ours;
-  const ours = await measure('ours', async () => {
-    const t = await createTranslator({ model: { model: pathToFileURL(oursFile).href, vocab: pathToFileURL(vocabPath).href } });
-    return { translate: (x) => t.translate(x), dispose: () => t.dispose() };
-  });
-  const berg = await measure('bergamot', () => createBergamot({ model: buf(run.bergamot), vocab: buf(vocabPath), precision: run.precision }));
-  const same = ours.out.filter((o, i) => o === berg.out[i]).length;
-  results[precision] = {
-    ours_tokens_per_s: srcTokens / ours.seconds, bergamot_tokens_per_s: srcTokens / berg.seconds,
-    ours_words_per_s: words / ours.seconds, bergamot_words_per_s: words / berg.seconds,
-    ours_first_translation_ms: ours.first_translation_ms, bergamot_first_translation_ms: berg.first_translation_ms,
-    identical_outputs: same, sentences: lines.length,
-  };
+  const r = await comparePeers({
+    ours: async () => {
+      const t = await createTranslator({ model: { model: pathToFileURL(oursFile).href, vocab: pathToFileURL(vocabPath).href } });
+      return { translate: (x) => t.translate(x), dispose: () => t.dispose() };
+    },
+    bergamot: () => createBergamot({ model: buf(run.bergamot), vocab: buf(vocabPath), precision: run.precision }),
+  }, lines, rounds);
+  results[precision] = { ...peerReport(r, srcTokens), ours_words_per_s: words / r.ours.seconds, bergamot_words_per_s: words / r.bergamot.seconds,
+    sentences: lines.length };
 }
 const berg = join(root, 'node_modules', '@browsermt', 'bergamot-translator', 'worker');
 const size = (files) => files.reduce((s, f) => s + gzipSync(readFileSync(f)).length, 0);
@@ -88,7 +77,7 @@ async function chromiumRun() {
     const f = (name) => `/bench-files/${name}`;
     const query = new URLSearchParams({ input: f('input.txt'), vocab: f('vocab.spm'), ours_int8: `/models/${modelId}/model.twm`,
       ours_f32: f('model.f32.twm'), ours_alphas: f('model.marian-int8.twm'), marian_int8: f('model.intgemm8.bin'),
-      marian_f32: f('model.f32.bin'), marian_alphas: f('model.intgemm8.alphas.bin') });
+      marian_f32: f('model.f32.bin'), marian_alphas: f('model.intgemm8.alphas.bin'), rounds: String(rounds) });
     await page.goto(`http://127.0.0.1:${server.address().port}/bench/peer.html?${query}`);
     return await page.evaluate(() => window.benchResult);
   } finally {
@@ -104,18 +93,19 @@ const report = { date: new Date().toISOString(), model: modelId, sentences: line
   chromium_note: 'headless Chromium, both engines in Web Workers, 1 thread; in CI-like machines this is a software-only browser' };
 mkdirSync(join(root, 'build', 'bench'), { recursive: true });
 writeFileSync(join(root, 'build', 'bench', 'peer.json'), JSON.stringify(report, null, 2) + '\n');
-console.log(`${lines.length} sentences, ${srcTokens} source tokens, 1 thread, Node ${process.version}`);
-console.log('precision  ours tok/s  bergamot tok/s  ratio  identical  first ms (ours/bergamot)');
+console.log(`${lines.length} sentences, ${srcTokens} source tokens, 1 thread, ${rounds} alternate rounds (median), Node ${process.version}`);
+console.log('precision  ours tok/s  bergamot tok/s  ratio (range)       identical  first ms (ours/bergamot)');
 for (const [p, r] of Object.entries(results)) {
   console.log(`${p.padEnd(9)}${r.ours_tokens_per_s.toFixed(0).padStart(12)}${r.bergamot_tokens_per_s.toFixed(0).padStart(16)}` +
-    `${(r.ours_tokens_per_s / r.bergamot_tokens_per_s).toFixed(2).padStart(7)}${`${r.identical_outputs}/${r.sentences}`.padStart(11)}` +
+    `${r.ratio.toFixed(2).padStart(7)} (${r.ratio_min.toFixed(2)}-${r.ratio_max.toFixed(2)})${`${r.identical_outputs}/${r.sentences}`.padStart(11)}` +
     `   ${r.ours_first_translation_ms.toFixed(0)}/${r.bergamot_first_translation_ms.toFixed(0)}`);
 }
 if (chromiumResults) {
   for (const p of ['int8', 'alphas', 'f32']) {
     const r = chromiumResults[p];
     console.log(`chromium ${p.padEnd(5)} ours ${r.ours_tokens_per_s.toFixed(0)} tok/s, bergamot ${r.bergamot_tokens_per_s.toFixed(0)} tok/s, ` +
-      `ratio ${(r.ours_tokens_per_s / r.bergamot_tokens_per_s).toFixed(2)}, identical ${r.identical_outputs}/${chromiumResults.sentences}`);
+      `ratio ${r.ratio.toFixed(2)} (${r.ratio_min.toFixed(2)}-${r.ratio_max.toFixed(2)}), identical ${r.identical_outputs}/${chromiumResults.sentences}, ` +
+      `first ms ${r.ours_first_translation_ms.toFixed(0)}/${r.bergamot_first_translation_ms.toFixed(0)}`);
   }
 }
 console.log(`download (gzip): ours ${download.ours_gzip_bytes} bytes, bergamot ${download.bergamot_gzip_bytes} bytes`);
