@@ -26,7 +26,7 @@ class NativeBackend : public Backend {
 
   // int8 weights with an even k are packed once for the qs8c2 kernels (kernels/gemm.h).
   // Not yet in the pthread WASM build: with it, Firefox's cross-origin-isolated threads test hung
-  // 2 times in 5 runs (tests/e2e/threads.test.mjs), never before; until that is understood, the
+  // 2 times in 6 runs (tests/e2e/threads.test.mjs), never before; until that is understood, the
   // pthread engine keeps the plain qs8 kernels (the same integers, so the same output).
   void PrepareOwn(LinearWeights& w) override {
 #if defined(__EMSCRIPTEN_PTHREADS__)
