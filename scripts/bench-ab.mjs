@@ -7,13 +7,9 @@
 // Usage: node scripts/bench-ab.mjs DIR_A DIR_B [model-id] [sentences] [rounds]
 //   DIR_A, DIR_B: folders holding engine.mjs + engine.wasm (e.g. a copy of web/engine/ before a
 //   change, and web/engine/ after it).
-import { readFileSync } from 'node:fs';
-import { join, dirname, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { EngineHost } from '../web/translator/worker/engine-host.js';
-import { benchSentences } from './bench-stages.mjs';
+import { resolve } from 'node:path';
+import { benchSentences, wasmEngine } from './bench-stages.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const [dirA, dirB, modelId = 'en-de', count = '500', rounds = '5'] = process.argv.slice(2);
 if (!dirA || !dirB) {
   console.error('usage: node scripts/bench-ab.mjs DIR_A DIR_B [model-id] [sentences] [rounds]');
@@ -23,19 +19,13 @@ const lines = benchSentences(modelId, Number(count));
 const TOTAL = 'translate (all stages)';
 
 async function load(dir) {
-  const d = resolve(dir);
-  const host = await EngineHost.create(pathToFileURL(join(d, 'engine.mjs')).href, readFileSync(join(d, 'engine.wasm')), 1);
-  host.addStage(readFileSync(join(root, 'models', modelId, 'model.twm')), readFileSync(join(root, 'models', modelId, 'vocab.spm')));
-  const m = host.m, handle = host.stages[0];
+  const engine = await wasmEngine(resolve(dir), modelId);
   return (text) => {
-    const p = host.cString(text);
-    m._tw_profile_start();
-    const out = m._tw_translate(handle, p, 1);
-    m._free(p);
-    if (!out) throw host.error();
-    const stages = Object.fromEntries(JSON.parse(m.UTF8ToString(m._tw_profile_json())).stages.map((s) => [s.stage, s.ms]));
-    m._tw_profile_stop();
-    return { text: m.UTF8ToString(out), stages };
+    engine.m._tw_profile_start();
+    const out = engine.run(text);
+    const stages = Object.fromEntries(Object.values(engine.profile()).map((s) => [s.stage, s.ms]));
+    engine.m._tw_profile_stop();
+    return { text: out, stages };
   };
 }
 

@@ -44,24 +44,40 @@ function native(modelId, lines) {
 }
 
 // WASM under Node: the single-threaded engine module, one tw_translate call of all lines.
-async function wasm(modelId, lines) {
-  const engineUrl = pathToFileURL(join(root, 'web', 'engine', 'engine.mjs')).href;
-  const host = await EngineHost.create(engineUrl, readFileSync(join(root, 'web', 'engine', 'engine.wasm')), 1);
+// The single-threaded WASM engine in engineDir (engine.mjs + engine.wasm) with one model, through
+// the C API the worker uses: run(text) -> the translation; profile() -> the stages since
+// m._tw_profile_start(). Also scripts/bench-ab.mjs's way to load each of its two builds.
+export async function wasmEngine(engineDir, modelId) {
+  const host = await EngineHost.create(pathToFileURL(join(engineDir, 'engine.mjs')).href, readFileSync(join(engineDir, 'engine.wasm')), 1);
   host.addStage(readFileSync(join(root, 'models', modelId, 'model.twm')), readFileSync(join(root, 'models', modelId, 'vocab.spm')));
   const m = host.m, handle = host.stages[0];
-  const run = (text) => { const p = host.cString(text); const out = m._tw_translate(handle, p, 1); m._free(p); if (!out) throw host.error(); };
+  return {
+    m,
+    run(text) {
+      const p = host.cString(text);
+      const out = m._tw_translate(handle, p, 1);
+      m._free(p);
+      if (!out) throw host.error();
+      return m.UTF8ToString(out);
+    },
+    profile: () => byStage(m.UTF8ToString(m._tw_profile_json())),
+  };
+}
+
+async function wasm(modelId, lines) {
+  const { m, run, profile } = await wasmEngine(join(root, 'web', 'engine'), modelId);
   run(lines.slice(0, 8).join('\n'));  // warm-up, as the JS API's figures have one
   // The best of three (the machine is shared): the run with the least total.
   let stages = null;
   for (let i = 0; i < 3; i++) {
     m._tw_profile_start();
     run(lines.join('\n'));
-    const s = byStage(m.UTF8ToString(m._tw_profile_json()));
+    const s = profile();
     if (!stages || s[TOTAL].ms < stages[TOTAL].ms) stages = s;
   }
   m._tw_profile_start();
   for (const line of lines.slice(0, 40)) run(line);
-  const one = byStage(m.UTF8ToString(m._tw_profile_json()))[TOTAL];
+  const one = profile()[TOTAL];
   m._tw_profile_stop();
   return { stages, one_sentence_ms: one.ms / one.calls };
 }

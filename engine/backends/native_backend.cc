@@ -1,8 +1,8 @@
 // Optimized CPU backend: quantizes activations (activation_quantization.h), calls the best GEMM kernel of this CPU
-// (kernels/gemm.h: AVX2 natively, SIMD128 in WASM, scalar elsewhere) on tiles of up to
-// 4 rows, dequantizes. Same arithmetic as the reference: int8 results are bit-identical (integer
-// accumulation is exact and dequantization is done in the same order); f32 results differ only by
-// summation order. Large products are split by output columns across the thread pool
+// (kernels/gemm.h: AVX-512 VNNI or AVX2 natively, SIMD128 in WASM, scalar elsewhere) on tiles of up to
+// 4 rows, dequantizes; int8 weights are packed at load for the qs8c2 kernels (PrepareOwn).
+// Same arithmetic as the reference: int8 results are bit-identical (integer accumulation is
+// exact and dequantization is done in the same order); f32 results differ only by summation order. Large products are split by output columns across the thread pool
 // (core/thread_pool.h); a column's result does not depend on the split.
 #include <memory>
 #include <vector>
@@ -30,12 +30,13 @@ class NativeBackend : public Backend {
   // pthread engine keeps the plain qs8 kernels (the same integers, so the same output).
   void PrepareOwn(LinearWeights& w) override {
 #if defined(__EMSCRIPTEN_PTHREADS__)
-    return;
-#endif
+    (void)w;
+#else
     if (!w.quantized() || w.in % 2 != 0) return;
     auto packed = std::make_shared<std::vector<int8_t>>((size_t)kernels::Qs8c2PaddedColumns(w.out) * w.in);
     kernels::PackQs8c2(w.q, w.out, w.in, packed->data());
     w.prepared = packed;
+#endif
   }
 
   void Compute(const LinearWeights& w, const float* x, int rows, float* y) override {
