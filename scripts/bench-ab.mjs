@@ -7,6 +7,9 @@
 // Usage: node scripts/bench-ab.mjs DIR_A DIR_B [model-id] [sentences] [rounds]
 //   DIR_A, DIR_B: folders holding engine.mjs + engine.wasm (e.g. a copy of web/engine/ before a
 //   change, and web/engine/ after it).
+//   TW_BENCH_SHORTLIST_B=lex.s2t.bin: B restricts its output layer to this lexical shortlist (and A
+//   to TW_BENCH_SHORTLIST_A's, if set)
+//   (then DIR_A may equal DIR_B: what the shortlist gains, and how many outputs it changes).
 import { resolve } from 'node:path';
 import { benchSentences, wasmEngine } from './bench-stages.mjs';
 
@@ -18,8 +21,8 @@ if (!dirA || !dirB) {
 const lines = benchSentences(modelId, Number(count));
 const TOTAL = 'translate (all stages)';
 
-async function load(dir) {
-  const engine = await wasmEngine(resolve(dir), modelId);
+async function load(dir, shortlist) {
+  const engine = await wasmEngine(resolve(dir), modelId, shortlist);
   return (text) => {
     engine.m._tw_profile_start();
     const out = engine.run(text);
@@ -29,7 +32,8 @@ async function load(dir) {
   };
 }
 
-const builds = [{ name: 'A', dir: dirA, run: await load(dirA), runs: [] }, { name: 'B', dir: dirB, run: await load(dirB), runs: [] }];
+const builds = [{ name: 'A', dir: dirA, run: await load(dirA, process.env.TW_BENCH_SHORTLIST_A || null), runs: [] },
+  { name: 'B', dir: dirB, run: await load(dirB, process.env.TW_BENCH_SHORTLIST_B || null), runs: [] }];
 for (const b of builds) b.run(lines.slice(0, 8).join('\n'));  // warm-up: compiles, allocates
 for (let i = 0; i < Number(rounds); i++)
   for (const b of builds) b.runs.push(b.run(lines.join('\n')));

@@ -8,8 +8,10 @@
 // Marian's int8 arithmetic, Bergamot int8shiftAlphaAll: the very same integers); f32 = float32 on
 // both. Each comparison alternates TW_BENCH_ROUNDS (3) rounds of all sentences per engine and keeps
 // the median (web/bench/peer-compare.js); the ratio's range over the rounds is printed beside it.
+// Where the model ships a lexical shortlist (models/ID/lex.s2t.bin, as the widget uses it), both
+// engines get it; TW_BENCH_NO_SHORTLIST=1 runs both on the whole vocabulary.
 // Writes build/bench/peer.json.
-import { mkdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
 import { gzipSync, gunzipSync } from 'node:zlib';
 import { join, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -24,6 +26,8 @@ const count = Number(process.argv[3] ?? 1000);
 const rounds = Number(process.env.TW_BENCH_ROUNDS ?? 3);  // alternate rounds per engine; the median is kept
 const files = marianFiles(modelId);
 const { vocab: vocabPath, oursInt8, oursF32, oursMarianInt8 } = files;
+const shippedShortlist = join(root, 'models', modelId, 'lex.s2t.bin');
+const shortlistPath = !process.env.TW_BENCH_NO_SHORTLIST && existsSync(shippedShortlist) ? shippedShortlist : null;
 const lines = gunzipSync(readFileSync(join(root, '..', 'shared', 'data', 'multi30k', 'test_2016_flickr.en.gz')))
   .toString('utf8').split('\n').filter(Boolean).slice(0, count);
 const words = lines.reduce((s, l) => s + l.split(/\s+/).filter(Boolean).length, 0);
@@ -46,10 +50,12 @@ for (const [precision, run] of Object.entries(runs)) {
   const oursFile = run.ours;
   const r = await comparePeers({
     ours: async () => {
-      const t = await createTranslator({ model: { model: pathToFileURL(oursFile).href, vocab: pathToFileURL(vocabPath).href } });
+      const t = await createTranslator({ model: { model: pathToFileURL(oursFile).href, vocab: pathToFileURL(vocabPath).href,
+        ...(shortlistPath && { shortlist: pathToFileURL(shortlistPath).href }) } });
       return { translate: (x) => t.translate(x), dispose: () => t.dispose() };
     },
-    bergamot: () => createBergamot({ model: buf(run.bergamot), vocab: buf(vocabPath), precision: run.precision }),
+    bergamot: () => createBergamot({ model: buf(run.bergamot), vocab: buf(vocabPath), shortlist: shortlistPath && buf(shortlistPath),
+      precision: run.precision }),
   }, lines, rounds);
   results[precision] = { ...peerReport(r, srcTokens), ours_words_per_s: words / r.ours.seconds, bergamot_words_per_s: words / r.bergamot.seconds,
     sentences: lines.length };
@@ -57,8 +63,10 @@ for (const [precision, run] of Object.entries(runs)) {
 const berg = join(root, 'node_modules', '@browsermt', 'bergamot-translator', 'worker');
 const size = (files) => files.reduce((s, f) => s + gzipSync(readFileSync(f)).length, 0);
 const download = {
-  ours_gzip_bytes: size([join(root, 'web', 'engine', 'engine.wasm'), join(root, 'web', 'engine', 'engine.mjs'), oursInt8, vocabPath]),
-  bergamot_gzip_bytes: size([join(berg, 'bergamot-translator-worker.wasm'), join(berg, 'bergamot-translator-worker.js'), files.int8Bin, vocabPath]),
+  ours_gzip_bytes: size([join(root, 'web', 'engine', 'engine.wasm'), join(root, 'web', 'engine', 'engine.mjs'), oursInt8, vocabPath,
+    ...(shortlistPath ? [shortlistPath] : [])]),
+  bergamot_gzip_bytes: size([join(berg, 'bergamot-translator-worker.wasm'), join(berg, 'bergamot-translator-worker.js'), files.int8Bin, vocabPath,
+    ...(shortlistPath ? [shortlistPath] : [])]),
 };
 // The same comparison in headless Chromium: both engines in Web Workers, as real pages run them.
 async function chromiumRun() {
@@ -77,7 +85,8 @@ async function chromiumRun() {
     const f = (name) => `/bench-files/${name}`;
     const query = new URLSearchParams({ input: f('input.txt'), vocab: f('vocab.spm'), ours_int8: `/models/${modelId}/model.twm`,
       ours_f32: f('model.f32.twm'), ours_alphas: f('model.marian-int8.twm'), marian_int8: f('model.intgemm8.bin'),
-      marian_f32: f('model.f32.bin'), marian_alphas: f('model.intgemm8.alphas.bin'), rounds: String(rounds) });
+      marian_f32: f('model.f32.bin'), marian_alphas: f('model.intgemm8.alphas.bin'), rounds: String(rounds),
+      ...(shortlistPath && { shortlist: `/models/${modelId}/lex.s2t.bin` }) });
     await page.goto(`http://127.0.0.1:${server.address().port}/bench/peer.html?${query}`);
     return await page.evaluate(() => window.benchResult);
   } finally {
@@ -87,13 +96,14 @@ async function chromiumRun() {
 }
 const chromiumResults = process.env.TW_BENCH_NO_CHROMIUM ? null : await chromiumRun();
 
-const report = { date: new Date().toISOString(), model: modelId, sentences: lines.length, source_tokens: srcTokens, words, threads: 1,
+const report = { date: new Date().toISOString(), model: modelId, shortlist: Boolean(shortlistPath), sentences: lines.length, source_tokens: srcTokens, words, threads: 1,
   node: { ...results.int8, alphas_same_file: results.alphas, float32: results.f32 }, download, peak_rss_bytes: peakRss(),
   chromium: chromiumResults && { ...chromiumResults.int8, alphas_same_file: chromiumResults.alphas, float32: chromiumResults.f32 },
   chromium_note: 'headless Chromium, both engines in Web Workers, 1 thread; in CI-like machines this is a software-only browser' };
 mkdirSync(join(root, 'build', 'bench'), { recursive: true });
 writeFileSync(join(root, 'build', 'bench', 'peer.json'), JSON.stringify(report, null, 2) + '\n');
-console.log(`${lines.length} sentences, ${srcTokens} source tokens, 1 thread, ${rounds} alternate rounds (median), Node ${process.version}`);
+console.log(`${lines.length} sentences, ${srcTokens} source tokens, 1 thread, ${rounds} alternate rounds (median), ` +
+  `${shortlistPath ? 'both with the model\'s shortlist' : 'whole vocabulary'}, Node ${process.version}`);
 console.log('precision  ours tok/s  bergamot tok/s  ratio (range)       identical  first ms (ours/bergamot)');
 for (const [p, r] of Object.entries(results)) {
   console.log(`${p.padEnd(9)}${r.ours_tokens_per_s.toFixed(0).padStart(12)}${r.bergamot_tokens_per_s.toFixed(0).padStart(16)}` +

@@ -4,14 +4,22 @@
 // one thread, the same sentences; plus what the JS API adds around the engine (worker, messages,
 // text pipeline) for one call of all sentences and for one-sentence calls. Part of `npm run bench`;
 // alone: node scripts/bench-stages.mjs [model-id] [sentences]
+// Both engines use the model's lexical shortlist where it ships one (as the CLI and the JS API do);
+// TW_BENCH_NO_SHORTLIST=1: both score the whole vocabulary.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { EngineHost } from '../web/translator/worker/engine-host.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const noShortlist = Boolean(process.env.TW_BENCH_NO_SHORTLIST);
+// The model's shipped shortlist, or null (none, or TW_BENCH_NO_SHORTLIST).
+export const shippedShortlist = (modelId) => {
+  const p = join(root, 'models', modelId, 'lex.s2t.bin');
+  return !noShortlist && existsSync(p) ? p : null;
+};
 
 export function benchSentences(modelId, count) {
   const registry = JSON.parse(readFileSync(join(root, 'models', 'registry.json'), 'utf8'));
@@ -34,7 +42,8 @@ const byStage = (json) => Object.fromEntries(JSON.parse(json).stages.map((s) => 
 function native(modelId, lines) {
   let best = null;
   for (let i = 0; i < 3; i++) {
-    const r = spawnSync(join(root, 'build', 'tw-translate'), ['--model', join(root, 'models', modelId), '--profile', '--threads', '1'],
+    const r = spawnSync(join(root, 'build', 'tw-translate'), ['--model', join(root, 'models', modelId), '--profile', '--threads', '1',
+      ...(noShortlist ? ['--no-shortlist'] : [])],
       { input: lines.join('\n') + '\n', encoding: 'utf8', maxBuffer: 1 << 26 });
     if (r.status !== 0) throw new Error(`tw-translate --profile failed: ${r.stderr}`);
     const stages = byStage(r.stderr.trim().split('\n').pop());
@@ -47,9 +56,11 @@ function native(modelId, lines) {
 // The single-threaded WASM engine in engineDir (engine.mjs + engine.wasm) with one model, through
 // the C API the worker uses: run(text) -> the translation; profile() -> the stages since
 // m._tw_profile_start(). Also scripts/bench-ab.mjs's way to load each of its two builds.
-export async function wasmEngine(engineDir, modelId) {
+// shortlist: a lex.s2t.bin path, or null for the whole vocabulary.
+export async function wasmEngine(engineDir, modelId, shortlist = null) {
   const host = await EngineHost.create(pathToFileURL(join(engineDir, 'engine.mjs')).href, readFileSync(join(engineDir, 'engine.wasm')), 1);
-  host.addStage(readFileSync(join(root, 'models', modelId, 'model.twm')), readFileSync(join(root, 'models', modelId, 'vocab.spm')));
+  host.addStage(readFileSync(join(root, 'models', modelId, 'model.twm')), readFileSync(join(root, 'models', modelId, 'vocab.spm')),
+    'native', shortlist && readFileSync(shortlist));
   const m = host.m, handle = host.stages[0];
   return {
     m,
@@ -65,7 +76,7 @@ export async function wasmEngine(engineDir, modelId) {
 }
 
 async function wasm(modelId, lines) {
-  const { m, run, profile } = await wasmEngine(join(root, 'web', 'engine'), modelId);
+  const { m, run, profile } = await wasmEngine(join(root, 'web', 'engine'), modelId, shippedShortlist(modelId));
   run(lines.slice(0, 8).join('\n'));  // warm-up, as the JS API's figures have one
   // The best of three (the machine is shared): the run with the least total.
   let stages = null;
@@ -85,7 +96,7 @@ async function wasm(modelId, lines) {
 // The JS API (worker, messages, text pipeline) in Node, 1 thread: the same calls.
 async function api(modelId, lines) {
   const { createTranslator } = await import('../web/translator/index.js');
-  const t = await createTranslator({ model: modelId, threads: 1 });
+  const t = await createTranslator({ model: modelId, threads: 1, shortlist: !noShortlist });
   await t.translate(lines.slice(0, 8));
   let all_ms = Infinity, t0;
   for (let i = 0; i < 3; i++) {  // the best of three, as for the engine alone

@@ -37,6 +37,7 @@ const sizes = {
   'engine/engine.wasm': gz(join(dist, 'engine', 'engine.wasm')),
   'engine/wgsl.mjs (WebGPU kernels)': gz(join(dist, 'engine', 'wgsl.mjs')),
   'en-de model + vocab': gz(join(root, 'models', enDe.files.model.path)) + gz(join(root, 'models', enDe.files.vocab.path)),
+  ...(enDe.files.shortlist && { 'en-de shortlist': gz(join(root, 'models', enDe.files.shortlist.path)) }),
 };
 const total = Object.values(sizes).reduce((a, b) => a + b, 0);
 writeFileSync(join(dist, 'sizes.json'), JSON.stringify({ gzip_bytes: sizes, first_visit_gzip_bytes: total }, null, 1));

@@ -1,6 +1,8 @@
 // Command-line translator: one sentence per stdin line -> one translation per stdout line.
-// Usage: tw-translate --model DIR|FILE.twm [--vocab FILE.spm] [--shortlist lex.s2t.bin] [--beam N]
-//                     [--backend reference|native|xnnpack] [--batch N] [--threads N] [--scores]
+// Usage: tw-translate --model DIR|FILE.twm [--vocab FILE.spm] [--shortlist lex.s2t.bin | --no-shortlist]
+//                     [--beam N] [--backend reference|native|xnnpack] [--batch N] [--threads N] [--scores]
+//        A model directory's lex.s2t.bin (scripts/make-shortlist) is used unless --no-shortlist, as
+//        the JS API uses a registry model's.
 //        --scores: each line is "SCORE<TAB>translation", SCORE the mean log-probability of its
 //        tokens (the model's confidence; "nan" for a blank line)
 //        --profile: at the end, the time of each stage (tokenize, encoder layers, decoder step
@@ -27,7 +29,7 @@ bool IsDirectory(const std::string& p) {
 
 int Usage(const char* msg) {
   std::cerr << "error: " << msg << "\n"
-            << "usage: translate --model DIR|FILE.twm [--vocab FILE.spm] [--shortlist FILE] [--beam N] [--backend reference|native|xnnpack] [--threads N] [--scores] [--profile] [--describe]\n";
+            << "usage: translate --model DIR|FILE.twm [--vocab FILE.spm] [--shortlist FILE | --no-shortlist] [--beam N] [--backend reference|native|xnnpack] [--threads N] [--scores] [--profile] [--describe]\n";
   return 2;
 }
 
@@ -35,7 +37,7 @@ int Usage(const char* msg) {
 
 int main(int argc, char** argv) {
   std::string model, vocab, shortlist;
-  bool describe = false, scores = false, profile = false;
+  bool describe = false, scores = false, profile = false, no_shortlist = false;
   tw::TranslatorOptions opt;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
@@ -47,6 +49,7 @@ int main(int argc, char** argv) {
       if (a == "--model") model = value();
       else if (a == "--vocab") vocab = value();
       else if (a == "--shortlist") shortlist = value();
+      else if (a == "--no-shortlist") no_shortlist = true;
       else if (a == "--beam") opt.search.beam = std::stoi(value());
       else if (a == "--backend") opt.backend = value();
       else if (a == "--batch") opt.max_batch_sentences = std::stoi(value());
@@ -64,6 +67,8 @@ int main(int argc, char** argv) {
   if (opt.search.beam < 1) return Usage("--beam must be >= 1");
   if (IsDirectory(model)) {
     if (vocab.empty()) vocab = model + "/vocab.spm";
+    struct stat st;
+    if (shortlist.empty() && stat((model + "/lex.s2t.bin").c_str(), &st) == 0) shortlist = model + "/lex.s2t.bin";
     model += "/model.twm";
   } else if (vocab.empty()) {
     vocab = model.substr(0, model.find_last_of('/') + 1) + "vocab.spm";
@@ -74,7 +79,7 @@ int main(int argc, char** argv) {
       std::cout << tw::DescribeModel(*translator) << '\n';
       return 0;
     }
-    if (!shortlist.empty())
+    if (!shortlist.empty() && !no_shortlist)
       translator->SetShortlist(std::make_shared<const tw::Shortlist>(
           tw::Shortlist::FromPath(shortlist, translator->model().config().vocab_size)));
     if (profile) tw::profile::Start();

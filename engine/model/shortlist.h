@@ -1,6 +1,6 @@
 // Lexical shortlist in Marian's binary format (`lex.*.s2t.bin`): for each source token, the target
-// tokens worth scoring. The output layer then computes logits only for the union over a batch,
-// exactly as Marian/Bergamot do.
+// tokens worth scoring. The output layer then computes logits only for those of each sentence
+// (Marian/Bergamot score the union over a batch; see Transformer::SetOutputShortlists).
 //
 // Layout (little-endian): six u64 — magic 0xF11A48D5013417F5, checksum (not verified, as in
 // Bergamot), firstNum, bestNum, number of offsets (= source vocab + 1), number of entries — then
@@ -19,7 +19,7 @@ class Shortlist {
   static Shortlist FromBytes(const std::string& bytes, int vocab_size);
   static Shortlist FromPath(const std::string& path, int vocab_size);
 
-  // Sorted allowed targets for a batch: ids [0, firstNum), every source token's list and the source
+  // Sorted allowed targets for these sentences (the engine passes one): ids [0, firstNum), every source token's list and the source
   // ids themselves, padded with further unused ids to a multiple of 8.
   std::vector<int> Allowed(const std::vector<std::vector<int>>& src) const;
   int first_num() const { return first_num_; }

@@ -94,37 +94,42 @@ Transformer::Transformer(std::shared_ptr<const ModelFile> file, std::unique_ptr<
   }
 }
 
-void Transformer::SetOutputShortlist(const std::vector<int>& ids) {
-  short_ids_ = ids;
-  if (ids.empty()) return;
+void Transformer::SetOutputShortlists(const std::vector<std::vector<int>>& per_source) {
+  short_.resize(per_source.size());
+  for (size_t i = 0; i < per_source.size(); ++i) GatherOutput(per_source[i], short_[i]);
+}
+
+void Transformer::GatherOutput(const std::vector<int>& ids, ShortOutput& s) {
   const int d = cfg_.d_model;
   const size_t n = ids.size();
-  short_out_ = LinearWeights{};
-  short_out_.in = d;
-  short_out_.out = static_cast<int>(n);
-  short_bias_.resize(n);
+  if (n == 0) throw Error(ErrorCode::kInvalidArgument, "an empty shortlist allows no output token");
+  s.ids = ids;
+  s.out = LinearWeights{};
+  s.out.in = d;
+  s.out.out = static_cast<int>(n);
+  s.bias.resize(n);
   for (size_t j = 0; j < n; ++j) {
     if (ids[j] < 0 || ids[j] >= cfg_.vocab_size) throw Error(ErrorCode::kInvalidArgument, "shortlist id out of range");
-    short_bias_[j] = output_.bias[ids[j]];
+    s.bias[j] = output_.bias[ids[j]];
   }
-  short_out_.bias = short_bias_.data();
+  s.out.bias = s.bias.data();
   if (output_.quantized()) {
-    short_q_.resize(n * d);
-    short_scale_.resize(n);
+    s.q.resize(n * d);
+    s.scale.resize(n);
     for (size_t j = 0; j < n; ++j) {
-      std::memcpy(&short_q_[j * d], output_.q + (size_t)ids[j] * d, d);
-      short_scale_[j] = output_.scale[ids[j]];
+      std::memcpy(&s.q[j * d], output_.q + (size_t)ids[j] * d, d);
+      s.scale[j] = output_.scale[ids[j]];
     }
-    short_out_.q = short_q_.data();
-    short_out_.scale = short_scale_.data();
-    short_out_.marian_a_mult = output_.marian_a_mult;  // Prepare makes bias' of the kept columns
-    short_out_.marian_b_mult = output_.marian_b_mult;
+    s.out.q = s.q.data();
+    s.out.scale = s.scale.data();
+    s.out.marian_a_mult = output_.marian_a_mult;  // Prepare makes bias' of the kept columns
+    s.out.marian_b_mult = output_.marian_b_mult;
   } else {
-    short_w_.resize(n * d);
-    for (size_t j = 0; j < n; ++j) std::memcpy(&short_w_[j * d], output_.w + (size_t)ids[j] * d, sizeof(float) * d);
-    short_out_.w = short_w_.data();
+    s.w.resize(n * d);
+    for (size_t j = 0; j < n; ++j) std::memcpy(&s.w[j * d], output_.w + (size_t)ids[j] * d, sizeof(float) * d);
+    s.out.w = s.w.data();
   }
-  backend_->Prepare(short_out_);
+  backend_->Prepare(s.out);
 }
 
 // ---------------------------------------------------------------- forward
@@ -311,15 +316,23 @@ void Transformer::Step(const Encoded& enc, DecoderState& st, const std::vector<i
   }
   profile::Scope scope("decoder: output layer");
   logits.resize((size_t)rows * cfg_.vocab_size);
-  if (short_ids_.empty()) {
+  if (short_.empty()) {
     backend_->Linear(output_, x.data(), rows, logits.data());
   } else {
-    const size_t n = short_ids_.size();
-    short_logits_.resize(rows * n);
-    backend_->Linear(short_out_, x.data(), rows, short_logits_.data());
     std::fill(logits.begin(), logits.end(), -INFINITY);
-    for (int r = 0; r < rows; ++r)
-      for (size_t j = 0; j < n; ++j) logits[(size_t)r * cfg_.vocab_size + short_ids_[j]] = short_logits_[r * n + j];
+    // Consecutive rows of one source (a beam) share one product.
+    for (int r0 = 0, r1; r0 < rows; r0 = r1) {
+      const int b = st.src_row[r0];
+      for (r1 = r0 + 1; r1 < rows && st.src_row[r1] == b; ++r1) {}
+      if (b < 0 || b >= static_cast<int>(short_.size()))
+        throw Error(ErrorCode::kInvalidArgument, "a decoder row's source sentence has no shortlist");
+      const ShortOutput& s = short_[b];
+      const size_t n = s.ids.size();
+      short_logits_.resize((size_t)(r1 - r0) * n);
+      backend_->Linear(s.out, &x[(size_t)r0 * d], r1 - r0, short_logits_.data());
+      for (int r = r0; r < r1; ++r)
+        for (size_t j = 0; j < n; ++j) logits[(size_t)r * cfg_.vocab_size + s.ids[j]] = short_logits_[(r - r0) * n + j];
+    }
   }
   st.step += 1;
 }

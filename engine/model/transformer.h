@@ -47,9 +47,13 @@ class Transformer {
   DecoderState Start(const Encoded& enc, std::vector<int> src_row) const;
   // One step for every row: prev[r] is the previous token (ignored at step 0) -> logits [rows, V].
   void Step(const Encoded& enc, DecoderState& state, const std::vector<int>& prev, std::vector<float>& logits);
-  // Restricts the output layer to these sorted ids (a lexical shortlist for the current batch);
-  // the other logits are -inf. An empty list scores the whole vocabulary.
-  void SetOutputShortlist(const std::vector<int>& ids);
+  // Restricts the output layer of each source sentence of the next batch to its own sorted ids
+  // (a lexical shortlist); the other logits are -inf. A decoder row scores the list of its source
+  // (DecoderState::src_row). No lists score the whole vocabulary.
+  // Per sentence, not Marian's union over the batch: a sentence's translation then depends on
+  // that sentence alone, not on which others share its batch (the CLI and the JS API batch
+  // differently, and a page re-translates a block on its own); as fast as the union in WASM.
+  void SetOutputShortlists(const std::vector<std::vector<int>>& per_source);
 
  private:
   struct Norm {
@@ -90,11 +94,16 @@ class Transformer {
   const int8_t* emb_i8_ = nullptr;
   const float* emb_scale_ = nullptr;
   LinearWeights output_;  // tied: the embedding matrix with output_bias
-  // The output layer restricted to a shortlist: gathered rows, their scales and biases.
-  std::vector<int> short_ids_;
-  LinearWeights short_out_;
-  std::vector<float> short_w_, short_scale_, short_bias_, short_logits_;
-  std::vector<int8_t> short_q_;
+  // The output layer restricted to one source sentence's shortlist: gathered rows, scales, biases.
+  struct ShortOutput {
+    std::vector<int> ids;
+    LinearWeights out;
+    std::vector<float> w, scale, bias;
+    std::vector<int8_t> q;
+  };
+  void GatherOutput(const std::vector<int>& ids, ShortOutput& s);
+  std::vector<ShortOutput> short_;  // per source sentence, or empty
+  std::vector<float> short_logits_;
   std::vector<EncoderLayer> enc_;
   std::vector<DecoderLayer> dec_;
   // Scratch buffers reused across calls.

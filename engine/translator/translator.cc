@@ -46,7 +46,7 @@ std::vector<std::vector<int>> Translator::TranslateIds(const std::vector<std::ve
   if (scores) scores->assign(src.size(), 0.f);
   if (opt_.search.beam > 1) {
     for (size_t i = 0; i < src.size(); ++i) {
-      if (shortlist_) model_->SetOutputShortlist(shortlist_->Allowed({src[i]}));
+      if (shortlist_) model_->SetOutputShortlists({shortlist_->Allowed({src[i]})});
       out[i] = BeamSearch(*model_, src[i], opt_.search, scores ? &(*scores)[i] : nullptr);
     }
     return out;
@@ -58,7 +58,11 @@ std::vector<std::vector<int>> Translator::TranslateIds(const std::vector<std::ve
   for (size_t i = 0; i < order.size(); i += opt_.max_batch_sentences) {
     std::vector<std::vector<int>> batch;
     for (size_t j = i; j < std::min(order.size(), i + opt_.max_batch_sentences); ++j) batch.push_back(src[order[j]]);
-    if (shortlist_) model_->SetOutputShortlist(shortlist_->Allowed(batch));
+    if (shortlist_) {
+      std::vector<std::vector<int>> lists;
+      for (const auto& sentence : batch) lists.push_back(shortlist_->Allowed({sentence}));
+      model_->SetOutputShortlists(lists);
+    }
     std::vector<float> batch_scores;
     auto res = GreedySearch(*model_, batch, opt_.search, scores ? &batch_scores : nullptr);
     for (size_t j = 0; j < res.size(); ++j) {

@@ -2,7 +2,7 @@
 part of the development set that nmt.corpus holds out (news, everyday, interface, captions).
 
 Usage: /usr/bin/python3 -m nmt.evaluate --model DIR|FILE.twm --src en --tgt de
-         [--split test_2016_flickr] [--dev CORPUS_DIR] [--backend native] [--beam 1] [--shortlist lex.s2t.bin] [--out hyps.txt] [--json scores.json]
+         [--split test_2016_flickr] [--dev CORPUS_DIR] [--backend native] [--beam 1] [--batch N] [--shortlist lex.s2t.bin] [--out hyps.txt] [--json scores.json]
 Prints cased BLEU (raw text, sacreBLEU 13a), lowercased BLEU and chrF; with --dev, the same per
 dev part under "dev".
 """
@@ -18,12 +18,14 @@ from .bleu import corpus_bleu, corpus_chrf
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 
 
-def translate(model, lines, backend="native", beam=1, vocab=None, shortlist=None):
+def translate(model, lines, backend="native", beam=1, vocab=None, shortlist=None, batch=None):
     cmd = [os.path.join(ROOT, "build", "tw-translate"), "--model", model, "--backend", backend, "--beam", str(beam)]
+    if batch:
+        cmd += ["--batch", str(batch)]
     if vocab:
         cmd += ["--vocab", vocab]
-    if shortlist:
-        cmd += ["--shortlist", shortlist]
+    # Explicit either way: a model directory's own lex.s2t.bin is otherwise used by the CLI.
+    cmd += ["--shortlist", shortlist] if shortlist else ["--no-shortlist"]
     res = subprocess.run(cmd, input="\n".join(lines) + "\n", capture_output=True, text=True, check=True)
     out = res.stdout.split("\n")[:-1]
     if len(out) != len(lines):
@@ -48,19 +50,20 @@ def main():
     p.add_argument("--beam", type=int, default=1)
     p.add_argument("--out")
     p.add_argument("--json")
+    p.add_argument("--batch", type=int, help="sentences per batch (the engine's default otherwise; with a shortlist, 1 gives each sentence its own)")
     p.add_argument("--shortlist", help="a lexical shortlist (lex.s2t.bin) restricting the output layer")
     p.add_argument("--dev", help="directory written by nmt.corpus: also score its dev.<part>.tsv files")
     a = p.parse_args()
     src, ref = data.read_lines(a.split, a.src), data.read_lines(a.split, a.tgt)
     t0 = time.time()
-    hyps = translate(a.model, src, a.backend, a.beam, a.vocab, a.shortlist)
+    hyps = translate(a.model, src, a.backend, a.beam, a.vocab, a.shortlist, a.batch)
     s = score(hyps, ref)
     s.update(split=a.split, backend=a.backend, beam=a.beam, seconds=round(time.time() - t0, 1))
     if a.dev:
         s["dev"] = {}
         for part in data.DEV_PARTS:
             dsrc, dref = data.read_tsv(os.path.join(a.dev, f"dev.{part}.tsv"))
-            s["dev"][part] = dict(score(translate(a.model, dsrc, a.backend, a.beam, a.vocab, a.shortlist), dref), sentences=len(dsrc))
+            s["dev"][part] = dict(score(translate(a.model, dsrc, a.backend, a.beam, a.vocab, a.shortlist, a.batch), dref), sentences=len(dsrc))
     if a.out:
         with open(a.out, "w") as f:
             f.write("\n".join(hyps) + "\n")

@@ -3,6 +3,7 @@ native-engine scores (test_2016_flickr and every dev part, f32 and int8)."""
 import argparse
 import json
 import os
+import sys
 
 import torch
 
@@ -59,7 +60,42 @@ def good_and_bad_section(i8, numbers, assessment):
     return "\n".join(out) + "\n"
 
 
+def quality_section(model_dir):
+    """The quality table: f32, int8 and (when the model has a shortlist) int8 as the widget runs it."""
+    scores = {k: json.load(open(os.path.join(model_dir, f"scores.{k}.json"))) for k in ("f32", "int8")}
+    shortlist_path = os.path.join(model_dir, "scores.shortlist.json")
+    if os.path.exists(shortlist_path):
+        scores["shortlist"] = json.load(open(shortlist_path))
+    heads = ["f32", "int8 (shipped)"] + (["int8 + shortlist (what the widget runs)"] if "shortlist" in scores else [])
+    cell = lambda s: f"{s['bleu']} / {s['chrf']}"
+    rows = "\n".join(f"| {PART_NAMES[part]} | {scores['f32']['dev'][part]['sentences']} | "
+                     + " | ".join(cell(s["dev"][part]) for s in scores.values()) + " |" for part in data.DEV_PARTS)
+    note = ("\n\nThe shortlist (`lex.s2t.bin`, made by `scripts/make-shortlist`) lets the output layer score only "
+            "the target pieces that a sentence's source pieces are likely to produce.") if "shortlist" in scores else ""
+    return f"""## Quality, native engine, greedy (BLEU / chrF, cased)
+
+| dev part | sentences | {' | '.join(heads)} |
+|---|---|{'---|' * len(heads)}
+{rows}
+| Multi30k test_2016_flickr | 1000 | {' | '.join(cell(s) for s in scores.values())} |{note}
+
+"""
+
+
+def refresh_quality(model_dir):
+    """Rewrites the quality section of an existing card (make-shortlist adds a column)."""
+    path = os.path.join(model_dir, "README.md")
+    if not os.path.exists(path):  # a first ship: ship-model writes the card next
+        return
+    card = open(path).read()
+    start = card.index("## Quality, native engine")
+    end = card.index("int8 greedy output is identical")
+    open(path, "w").write(card[:start] + quality_section(model_dir) + card[end:])
+
+
 def main():
+    if len(sys.argv) == 3 and sys.argv[1] == "--refresh-quality":
+        return refresh_quality(sys.argv[2])
     p = argparse.ArgumentParser()
     p.add_argument("--src", required=True)
     p.add_argument("--tgt", required=True)
@@ -88,9 +124,6 @@ def main():
     curve = "\n".join(
         f"| {h['step']} | {h['epoch']:.2f} | {h.get('cpu_hours', 0):.2f} | {h['dev_bits_per_char']:.3f} | "
         + " | ".join(f"{h['bleu_' + part]:.1f}" if 'bleu_' + part in h else "–" for part in data.DEV_PARTS) + " |" for h in hist)
-    dev_rows = "\n".join(
-        f"| {PART_NAMES[part]} | {f32['dev'][part]['sentences']} | {f32['dev'][part]['bleu']} / {f32['dev'][part]['chrf']} | "
-        f"{i8['dev'][part]['bleu']} / {i8['dev'][part]['chrf']} |" for part in data.DEV_PARTS)
     print(f"""# {a.src}→{a.tgt} model
 
 Trained from scratch by `scripts/train-direction {a.src} {a.tgt}` on a general-domain mix (everyday
@@ -120,14 +153,7 @@ terms. Never trained on: FLORES, NTREX, WMT newstest 2014 and later, Tatoeba tes
 |---|---|---|---|{'---|' * len(data.DEV_PARTS)}
 {curve}
 
-## Quality, native engine, greedy (BLEU / chrF, cased)
-
-| dev part | sentences | f32 | int8 (shipped) |
-|---|---|---|---|
-{dev_rows}
-| Multi30k test_2016_flickr | 1000 | {f32['bleu']} / {f32['chrf']} | {i8['bleu']} / {i8['chrf']} |
-
-int8 greedy output is identical to f32 for {i8.get('identical_to_f32', 0) * 100:.1f} % of the test_2016_flickr sentences.
+{quality_section(a.dir)}int8 greedy output is identical to f32 for {i8.get('identical_to_f32', 0) * 100:.1f} % of the test_2016_flickr sentences.
 {('Notes: ' + a.notes) if a.notes else ''}
 {good_and_bad_section(i8, a.numbers, a.assessment)}{probe_section(a.probe, a.src)}
 

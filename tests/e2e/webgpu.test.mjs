@@ -26,7 +26,7 @@ test('en-de on WebGPU: all 1 000 sentences identical to WASM', { timeout: 1_800_
   try {
     const r = await d.page.evaluate(async (lines) => {
       const { createTranslator } = await import('/translator/index.js');
-      const cpu = await createTranslator({ from: 'en', to: 'de', device: 'wasm' });
+      const cpu = await createTranslator({ from: 'en', to: 'de', device: 'wasm', shortlist: false });  // as the GPU: the whole vocabulary
       const gpu = await createTranslator({ from: 'en', to: 'de', device: 'webgpu' });
       const t0 = performance.now();
       const a = await cpu.translate(lines);
@@ -67,7 +67,7 @@ test('losing the GPU mid-session falls back to WASM, reports why, and loses no r
       const events = [];
       const lines = ['A dog runs through the snow.', 'Two children are playing on the beach.'];
       const gpu = await createTranslator({ from: 'en', to: 'de', device: 'webgpu', progressCallback: (e) => events.push(e) });
-      const cpu = await createTranslator({ from: 'en', to: 'de', device: 'wasm' });
+      const cpu = await createTranslator({ from: 'en', to: 'de', device: 'wasm', shortlist: false });  // as the GPU: the whole vocabulary
       const before = await gpu.translate(lines);
       const deviceBefore = gpu.device;
       gpu.loseDevice();
@@ -151,7 +151,7 @@ test('bad text on WebGPU: empty lines, an over-long word, a 400-word paragraph, 
       const words = ['A', 'man', 'in', 'a', 'red', 'shirt', 'walks', 'his', 'dog', '.'];
       const lines = ['', 'A dog runs.', '   ', `${'x'.repeat(150)} runs in the park`,
         Array.from({ length: 400 }, (_, i) => words[i % 10]).join(' '), '🙂 \uD800 zero\u200Bwidth e\u0301'];
-      const cpu = await createTranslator({ from: 'en', to: 'de', device: 'wasm' });
+      const cpu = await createTranslator({ from: 'en', to: 'de', device: 'wasm', shortlist: false });  // as the GPU: the whole vocabulary
       const gpu = await createTranslator({ from: 'en', to: 'de', device: 'webgpu' });
       const out = { wasm: await cpu.translate(lines), webgpu: await gpu.translate(lines), device: gpu.device };
       cpu.dispose(); gpu.dispose();

@@ -1,12 +1,14 @@
 // How many sentences are decoded together (TranslatorOptions::max_batch_sentences) is a speed
 // setting only: on the shipped en-de model, one, the default and 32 give the same translations and
-// the same confidence scores for lines of very different lengths (the batches are length-sorted).
+// the same confidence scores for lines of very different lengths (the batches are length-sorted),
+// with and without the model's lexical shortlist (each sentence scores its own list).
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <string>
 #include <vector>
 
+#include "model/shortlist.h"
 #include "translator/translator.h"
 
 namespace {
@@ -27,28 +29,37 @@ struct Result {
   std::vector<float> scores;
 };
 
-Result TranslateWithBatch(int batch) {
+Result TranslateWithBatch(int batch, bool shortlist) {
   tw::TranslatorOptions opt;
   opt.max_batch_sentences = batch;
   auto tr = tw::Translator::FromPaths(kDir + "model.twm", kDir + "vocab.spm", opt);
+  if (shortlist)
+    tr->SetShortlist(std::make_shared<const tw::Shortlist>(
+        tw::Shortlist::FromPath(kDir + "lex.s2t.bin", tr->model().config().vocab_size)));
   Result r;
   r.out = tr->Translate(Lines(), &r.scores);
   return r;
 }
 
-TEST(BatchSize, TranslationsAndScoresDoNotDependOnIt) {
+class BatchSize : public ::testing::TestWithParam<bool> {};
+
+TEST_P(BatchSize, TranslationsAndScoresDoNotDependOnIt) {
+  const bool shortlist = GetParam();
   ASSERT_GT(Lines().size(), static_cast<size_t>(tw::TranslatorOptions{}.max_batch_sentences));  // several batches
-  const Result base = TranslateWithBatch(tw::TranslatorOptions{}.max_batch_sentences);
+  const Result base = TranslateWithBatch(tw::TranslatorOptions{}.max_batch_sentences, shortlist);
   ASSERT_EQ(base.out.size(), Lines().size());
   EXPECT_EQ(base.out[3], "");
   EXPECT_NE(base.out[0], base.out[1]);
   for (int batch : {1, 32}) {
-    const Result r = TranslateWithBatch(batch);
+    const Result r = TranslateWithBatch(batch, shortlist);
     EXPECT_EQ(r.out, base.out) << "batch " << batch;
     ASSERT_EQ(r.scores.size(), base.scores.size());
     for (size_t i = 0; i < r.scores.size(); ++i)
       if (!std::isnan(base.scores[i])) EXPECT_EQ(r.scores[i], base.scores[i]) << "batch " << batch << ", line " << i;
   }
 }
+
+INSTANTIATE_TEST_SUITE_P(WithAndWithoutShortlist, BatchSize, ::testing::Bool(),
+                         [](const ::testing::TestParamInfo<bool>& p) { return p.param ? "shortlist" : "whole_vocabulary"; });
 
 }  // namespace

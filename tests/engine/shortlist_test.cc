@@ -65,12 +65,28 @@ TEST(Shortlist, DecodingEmitsOnlyAllowedTokensAndAFullListChangesNothing) {
   auto full = GreedySearch(model, src, SearchOptions{});
   std::vector<int> all(40);
   for (int i = 0; i < 40; ++i) all[i] = i;
-  model.SetOutputShortlist(all);
+  model.SetOutputShortlists({all, all});
   EXPECT_EQ(GreedySearch(model, src, SearchOptions{}), full);
   const std::vector<int> few = {0, 1, 4, 8, 15, 16, 23, 39};
-  model.SetOutputShortlist(few);
+  model.SetOutputShortlists({few, few});
   for (const auto& out : GreedySearch(model, src, SearchOptions{}))
     for (int id : out) EXPECT_TRUE(std::find(few.begin(), few.end(), id) != few.end()) << id;
+}
+
+TEST(Shortlist, EachSentenceIsRestrictedToItsOwnList) {
+  auto file = std::make_shared<const ModelFile>(ModelFile::FromBytes(testing::TinyModelBytes({})));
+  Transformer model(file, MakeBackend("native"));
+  std::vector<std::vector<int>> src = {{5, 9, 12, 0}, {7, 3, 0}};
+  const auto full = GreedySearch(model, src, SearchOptions{});
+  std::vector<int> all(40);
+  for (int i = 0; i < 40; ++i) all[i] = i;
+  const std::vector<int> few = {0, 2, 6, 11, 19, 27, 31, 38};
+  model.SetOutputShortlists({all, few});
+  const auto out = GreedySearch(model, src, SearchOptions{});
+  EXPECT_EQ(out[0], full[0]);  // the whole vocabulary: as if no shortlist
+  for (int id : out[1]) EXPECT_TRUE(std::find(few.begin(), few.end(), id) != few.end()) << id;
+  model.SetOutputShortlists({few});  // a row whose source has no list is an error, not a crash
+  EXPECT_THROW(GreedySearch(model, src, SearchOptions{}), Error);
 }
 
 }  // namespace

@@ -51,6 +51,15 @@ for (const model of registry.models) {
       assert.ok(s.bleu >= f32.dev[part].bleu - 0.5, `${part}: int8 BLEU ${s.bleu} vs f32 ${f32.dev[part].bleu}`);
   });
 
+  test(`${model.id}: its shortlist, if it has one, costs at most 0.3 BLEU on every part`, { skip: !model.files.shortlist && 'no shortlist' }, () => {
+    const dir = join(root, 'models', model.id);
+    const int8 = JSON.parse(readFileSync(join(dir, 'scores.int8.json'), 'utf8'));
+    const listed = JSON.parse(readFileSync(join(dir, 'scores.shortlist.json'), 'utf8'));
+    assert.ok(listed.bleu >= int8.bleu - 0.3, `test_2016_flickr: ${listed.bleu} with the shortlist vs ${int8.bleu}`);
+    for (const [part, s] of Object.entries(int8.dev))
+      assert.ok(listed.dev[part].bleu >= s.bleu - 0.3, `${part}: ${listed.dev[part].bleu} with the shortlist vs ${s.bleu}`);
+  });
+
   test(`${model.id}: native engine translates test sentences into ${model.to}`, () => {
     const lines = gunzipSync(readFileSync(join(corpus, `test_2016_flickr.${model.from}.gz`)))
       .toString('utf8').split('\n').slice(0, 20);

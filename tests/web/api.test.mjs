@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { execFileSync } from 'node:child_process';
+import { gunzipSync } from 'node:zlib';
 import { createTranslator, ErrorCodes, planRoute, splitSentences } from '../../web/translator/index.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -16,7 +17,7 @@ const enDe = registry.models.find((m) => m.id === 'en-de');
 function modelsCopy(mutate) {
   const dir = mkdtempSync(join(tmpdir(), 'tw-models-'));
   mkdirSync(join(dir, 'en-de'));
-  for (const f of ['model.twm', 'vocab.spm']) copyFileSync(join(root, 'models', 'en-de', f), join(dir, 'en-de', f));
+  for (const { path } of Object.values(enDe.files)) copyFileSync(join(root, 'models', path), join(dir, path));
   const reg = { version: 1, models: [JSON.parse(JSON.stringify(enDe))] };
   mutate?.(dir, reg);
   writeFileSync(join(dir, 'registry.json'), JSON.stringify(reg));
@@ -126,6 +127,29 @@ test('threads: without the multi-threaded engine files, threads fall back to eng
   } finally {
     t.dispose();
   }
+});
+
+test('a registry model\'s shortlist is used on WASM unless turned off, as the native CLI uses it', async () => {
+  assert.ok(enDe.files.shortlist, 'en-de ships a shortlist (scripts/make-shortlist)');
+  const lines = gunzipSync(readFileSync(join(root, '..', 'shared', 'data', 'multi30k', 'test_2016_flickr.en.gz')))
+    .toString('utf8').split('\n').filter(Boolean).slice(0, 300);
+  const native = (...flags) => execFileSync(join(root, 'scripts', 'translate'), ['--model', 'en-de', ...flags],
+    { input: lines.join('\n') + '\n', encoding: 'utf8' }).split('\n').slice(0, -1);
+  const events = [];
+  const withList = await createTranslator({ from: 'en', to: 'de', progressCallback: (e) => events.push(e) });
+  const whole = await createTranslator({ from: 'en', to: 'de', shortlist: false });
+  try {
+    const [a, b] = [await withList.translate(lines), await whole.translate(lines)];
+    assert.ok(events.some((e) => e.status === 'done' && e.file === 'en-de/lex.s2t.bin'), 'the shortlist was fetched');
+    assert.deepEqual(a, native(), 'with the shortlist: the native CLI on the model directory');
+    assert.deepEqual(b, native('--no-shortlist'), 'shortlist: false scores the whole vocabulary');
+    assert.ok(a.some((x, i) => x !== b[i]), 'the shortlist changes some outputs, so it was applied');
+  } finally {
+    withList.dispose();
+    whole.dispose();
+  }
+  await assert.rejects(createTranslator({ from: 'en', to: 'de', shortlist: 'yes' }),
+    (e) => e.code === ErrorCodes.INVALID_OPTION && /shortlist/.test(e.message));
 });
 
 test('threadMode must be auto or workers', async () => {

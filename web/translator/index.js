@@ -38,11 +38,15 @@ export { canUsePthreads, engineFilesAt, env } from './engine-build.js';
  *            threads?, threadMode?: 'auto'|'workers', beam?, progressCallback?, modelsUrl?, engineUrl?, wasmUrl?,
  *            engineMtUrl?, wasmMtUrl? (the pthread engine),
  *            gpuBatch? (sentences per GPU batch, 64), gpuMinLines? (auto: smaller requests stay on WASM, 8),
- *            keep? (do-not-translate terms: an array, or one comma-separated string) }
+ *            keep? (do-not-translate terms: an array, or one comma-separated string),
+ *            shortlist? (false: score the whole vocabulary, leaving a registry model's shortlist unfetched) }
  * device: 'wasm' (default) runs the WASM engine; 'webgpu' decodes greedy requests on WebGPU when
  * an adapter works; 'auto' does so only on a hardware adapter (worker/device-choice.js). Either
  * falls back to WASM on any WebGPU failure and reports why (translator.deviceReason, progress
  * event 'fallback').
+ * A registry model's lexical shortlist (models/ID/lex.s2t.bin) makes the WASM engine score only a
+ * batch's likely target pieces (its model card gives the quality with and without); it is used
+ * whenever WASM decodes every request, not with device 'webgpu'.
  */
 export async function createTranslator(options = {}) {
   const { from, to, progressCallback = () => {}, beam = 1 } = options;
@@ -50,14 +54,17 @@ export async function createTranslator(options = {}) {
   const keep = normalizeKeepTerms(options.keep);
   const device = options.device ?? 'wasm';
   checkDeviceOption(device);  // before anything is downloaded
+  if (options.shortlist !== undefined && typeof options.shortlist !== 'boolean')
+    throw new TranslatorError(ErrorCodes.INVALID_OPTION, `shortlist must be true or false, not ${JSON.stringify(options.shortlist)}`);
   const modelsUrl = options.modelsUrl ?? env.modelsUrl;
   const progress = (e) => { try { progressCallback(e); } catch { /* a throwing callback must not break loading */ } };
 
   const stages = await stagesFor(options, modelsUrl);
   const build = new EngineBuild(options, progress);
-  const [wasm, stageFiles] = await Promise.all([build.download(), downloadStages(stages, modelsUrl, progress)]);
+  const [wasm, stageFiles] = await Promise.all([build.download(), downloadStages(stages, modelsUrl, progress, { device, shortlist: options.shortlist })]);
   const init = { engineUrl: build.engineUrl, wasm, backend: 'native', threads: build.pthreads ? build.threads : 1,
-    stages: stageFiles,
+    // A registry model's shortlist goes to the worker as wasmShortlist (worker.js applies it when WASM decodes).
+    stages: stageFiles.map(({ shortlist, ...f }, i) => (!shortlist ? f : stages[i].id === 'custom' ? { ...f, shortlist } : { ...f, wasmShortlist: shortlist })),
     gpuBatch: options.gpuBatch, gpuMinLines: options.gpuMinLines, gpuCalibrateSoftware: options.gpuCalibrateSoftware };
   const workers = await startWorkers(init, device, build);
   const first = workers[0].state;

@@ -44,8 +44,13 @@ export async function stagesFor({ model, from, to }, modelsUrl) {
   return planRoute(registry, from, to);
 }
 
-// The files a stage needs: model, vocab and (when the model has one) a lexical shortlist.
-export const stageFileKinds = (stage) => ['model', 'vocab', ...(stage.files.shortlist ? ['shortlist'] : [])];
+// The files a stage needs: model, vocab and, when the model has one, its lexical shortlist. A
+// registry model's shortlist (scripts/make-shortlist) only speeds up the WASM engine: it is not
+// fetched for device 'webgpu' or when the caller turns it off (shortlist: false). A caller's own
+// shortlist is always used.
+export const usesRegistryShortlist = ({ device = 'wasm', shortlist = true } = {}) => shortlist !== false && device !== 'webgpu';
+export const stageFileKinds = (stage, options = {}) =>
+  ['model', 'vocab', ...(stage.files.shortlist && (stage.id === 'custom' || usesRegistryShortlist(options)) ? ['shortlist'] : [])];
 
 // A stage's file as fetchVerified takes it: registry files are under modelsUrl, others by URL.
 export function modelFile(stage, kind, modelsUrl = env.modelsUrl) {
@@ -55,8 +60,9 @@ export function modelFile(stage, kind, modelsUrl = env.modelsUrl) {
 
 const LABEL = { model: 'model.twm', vocab: 'vocab.spm', shortlist: 'lex.s2t.bin' };
 
-// Every stage's files, downloaded (with progress) and verified -> [{ model, vocab, shortlist? }] of bytes.
-export async function downloadStages(stages, modelsUrl, progress) {
-  return Promise.all(stages.map(async (s) => Object.fromEntries(await Promise.all(stageFileKinds(s).map(async (k) =>
+// Every stage's files, downloaded (with progress) and verified -> [{ model, vocab, shortlist? }] of
+// bytes; options: createTranslator's { device, shortlist }.
+export async function downloadStages(stages, modelsUrl, progress, options = {}) {
+  return Promise.all(stages.map(async (s) => Object.fromEntries(await Promise.all(stageFileKinds(s, options).map(async (k) =>
     [k, await fetchVerified(modelFile(s, k, modelsUrl), `${s.id}/${LABEL[k]}`, progress)])))));
 }

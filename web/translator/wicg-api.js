@@ -62,7 +62,7 @@ export function makeTranslatorClass({ modelsUrl = env.modelsUrl, engine = {} } =
   async function availabilityOf({ from, to, stages }) {
     if (!stages || from === to) return 'unavailable';
     if (downloading.has(`${from}>${to}`)) return 'downloading';
-    const files = stages.flatMap((s) => stageFileKinds(s).map((k) => modelFile(s, k, modelsUrl)));
+    const files = stages.flatMap((s) => stageFileKinds(s, engine).map((k) => modelFile(s, k, modelsUrl)));
     return (await Promise.all(files.map(isCached))).every(Boolean) ? 'available' : 'downloadable';
   }
 

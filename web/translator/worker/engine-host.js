@@ -76,12 +76,14 @@ export class EngineHost {
     this.m._free(mp); this.m._free(vp); this.m._free(bp);
     if (!handle) throw this.error();
     this.stages.push(handle);
-    if (shortlist) {
-      const sp = this.copyIn(shortlist);
-      const code = this.m._tw_translator_set_shortlist(handle, sp, shortlist.byteLength);
-      this.m._free(sp);
-      if (code !== 0) throw this.error();
-    }
+    if (shortlist) this.setShortlist(this.stages.length - 1, shortlist);
+  }
+
+  setShortlist(stage, shortlist) {
+    const sp = this.copyIn(shortlist);
+    const code = this.m._tw_translator_set_shortlist(this.stages[stage], sp, shortlist.byteLength);
+    this.m._free(sp);
+    if (code !== 0) throw this.error();
   }
 
   // A request's three steps per stage (pipeline.js), engine/bindings/c_api.h tw_plan: plan,

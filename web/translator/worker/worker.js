@@ -1,7 +1,7 @@
 // The translation worker (a module Web Worker in browsers, a worker_thread in Node): the engine
 // runs here so the page's main thread never blocks on translation. Everything in this folder runs
 // in the worker; the page side is web/translator/*.js (engine-worker.js starts this file).
-// Messages in:  { type: 'init', engineUrl, wasm, threads, stages: [{ model, vocab, shortlist? }], backend, device,
+// Messages in:  { type: 'init', engineUrl, wasm, threads, stages: [{ model, vocab, shortlist?, wasmShortlist? }], backend, device,
 //                 gpuMinLines, gpuBatch, gpuCalibrateSoftware (tests: run auto's measurement on a software adapter too) }
 //               { type: 'translate', id, lines, beam, scores (bool: also each line's confidence) }   { type: 'lose-device' } (tests)   { type: 'dispose' }
 // Messages out: { type: 'ready', device, threads, placeholders, reason?, adapter?, measured? }
@@ -37,6 +37,10 @@ async function handle(msg) {
       host = await EngineHost.create(msg.engineUrl, msg.wasm, msg.threads ?? 1);
       for (const s of msg.stages) host.addStage(s.model, s.vocab, msg.backend, s.shortlist);
       choice = await startDevice(msg, host);
+      // A registry model's shortlist (wasmShortlist) speeds up the WASM engine only; it is applied
+      // when WASM decodes every request, so that a translator's output never depends on the device
+      // (the GPU decoder scores the whole vocabulary). A caller's own (shortlist) keeps it on WASM.
+      if (!choice.gpu) msg.stages.forEach((s, i) => { if (s.wasmShortlist) host.setShortlist(i, s.wasmShortlist); });
       const placeholders = msg.stages.every((_, i) => host.config(i).placeholders === '{n}');
       post({ type: 'ready', threads: host.threads, placeholders, ...choice.state });
     } else if (msg.type === 'translate') {
