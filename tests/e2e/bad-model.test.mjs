@@ -17,9 +17,10 @@ function brokenSite() {
   const model = readFileSync(join(root, 'models', 'en-de', 'model.twm'));
   model[model.length - 100] ^= 0x55;  // damaged inside the last tensor, registry hash updated to match
   writeFileSync(join(dir, 'models', 'en-de', 'model.twm'), model);
-  copyFileSync(join(root, 'models', 'en-de', 'vocab.spm'), join(dir, 'models', 'en-de', 'vocab.spm'));
   const registry = JSON.parse(readFileSync(join(root, 'models', 'registry.json'), 'utf8'));
   registry.models = registry.models.filter((m) => m.id === 'en-de');
+  for (const [kind, { path }] of Object.entries(registry.models[0].files))  // vocab, shortlist: intact
+    if (kind !== 'model') copyFileSync(join(root, 'models', path), join(dir, 'models', path));
   registry.models[0].files.model.sha256 = createHash('sha256').update(model).digest('hex');
   writeFileSync(join(dir, 'models', 'registry.json'), JSON.stringify(registry));
   const html = readFileSync(join(root, 'web', 'demo', 'captions.html'), 'utf8')
