@@ -11,13 +11,14 @@
 // Where the model ships a lexical shortlist (models/ID/lex.s2t.bin, as the widget uses it), both
 // engines get it; TW_BENCH_NO_SHORTLIST=1 runs both on the whole vocabulary.
 // Writes build/bench/peer.json.
-import { existsSync, mkdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
 import { gzipSync, gunzipSync } from 'node:zlib';
 import { join, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createTranslator } from '../web/translator/index.js';
 import { createBergamot } from './peer/bergamot.mjs';
 import { marianFiles } from './peer/marian-files.mjs';
+import { shippedShortlist } from './bench-stages.mjs';
 import { comparePeers, peerReport } from '../web/bench/peer-compare.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -26,8 +27,7 @@ const count = Number(process.argv[3] ?? 1000);
 const rounds = Number(process.env.TW_BENCH_ROUNDS ?? 3);  // alternate rounds per engine; the median is kept
 const files = marianFiles(modelId);
 const { vocab: vocabPath, oursInt8, oursF32, oursMarianInt8 } = files;
-const shippedShortlist = join(root, 'models', modelId, 'lex.s2t.bin');
-const shortlistPath = !process.env.TW_BENCH_NO_SHORTLIST && existsSync(shippedShortlist) ? shippedShortlist : null;
+const shortlistPath = shippedShortlist(modelId);  // null without one, or with TW_BENCH_NO_SHORTLIST
 const lines = gunzipSync(readFileSync(join(root, '..', 'shared', 'data', 'multi30k', 'test_2016_flickr.en.gz')))
   .toString('utf8').split('\n').filter(Boolean).slice(0, count);
 const words = lines.reduce((s, l) => s + l.split(/\s+/).filter(Boolean).length, 0);

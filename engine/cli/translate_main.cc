@@ -27,6 +27,11 @@ bool IsDirectory(const std::string& p) {
   return stat(p.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+bool IsFile(const std::string& p) {
+  struct stat st;
+  return stat(p.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+}
+
 int Usage(const char* msg) {
   std::cerr << "error: " << msg << "\n"
             << "usage: translate --model DIR|FILE.twm [--vocab FILE.spm] [--shortlist FILE | --no-shortlist] [--beam N] [--backend reference|native|xnnpack] [--threads N] [--scores] [--profile] [--describe]\n";
@@ -67,8 +72,7 @@ int main(int argc, char** argv) {
   if (opt.search.beam < 1) return Usage("--beam must be >= 1");
   if (IsDirectory(model)) {
     if (vocab.empty()) vocab = model + "/vocab.spm";
-    struct stat st;
-    if (shortlist.empty() && stat((model + "/lex.s2t.bin").c_str(), &st) == 0) shortlist = model + "/lex.s2t.bin";
+    if (shortlist.empty() && IsFile(model + "/lex.s2t.bin")) shortlist = model + "/lex.s2t.bin";
     model += "/model.twm";
   } else if (vocab.empty()) {
     vocab = model.substr(0, model.find_last_of('/') + 1) + "vocab.spm";

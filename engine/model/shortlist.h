@@ -19,8 +19,9 @@ class Shortlist {
   static Shortlist FromBytes(const std::string& bytes, int vocab_size);
   static Shortlist FromPath(const std::string& path, int vocab_size);
 
-  // Sorted allowed targets for these sentences (the engine passes one): ids [0, firstNum), every source token's list and the source
-  // ids themselves, padded with further unused ids to a multiple of 8.
+  // Sorted allowed targets for these sentences (the engine passes one): ids [0, firstNum), every
+  // source token's list and the source ids themselves, padded with further unused ids to a
+  // multiple of 8.
   std::vector<int> Allowed(const std::vector<std::vector<int>>& src) const;
   int first_num() const { return first_num_; }
 

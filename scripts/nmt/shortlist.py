@@ -78,7 +78,8 @@ def main():
         if a.hyps:
             with open(a.hyps, encoding="utf-8") as f:
                 tgt_lines = f.read().split("\n")[:-1]
-        src_lines, tgt_lines = src_lines[:min(a.max_pairs, len(tgt_lines))], tgt_lines[:a.max_pairs]
+        n = min(a.max_pairs, len(tgt_lines))  # --hyps covers only the first rows
+        src_lines, tgt_lines = src_lines[:n], tgt_lines[:n]
     else:
         src_lines, tgt_lines = data.read_lines("train", a.src), data.read_lines("train", a.tgt)
     src = [sp.encode(x) for x in src_lines]

@@ -54,8 +54,11 @@ TEST_P(BatchSize, TranslationsAndScoresDoNotDependOnIt) {
     const Result r = TranslateWithBatch(batch, shortlist);
     EXPECT_EQ(r.out, base.out) << "batch " << batch;
     ASSERT_EQ(r.scores.size(), base.scores.size());
-    for (size_t i = 0; i < r.scores.size(); ++i)
-      if (!std::isnan(base.scores[i])) EXPECT_EQ(r.scores[i], base.scores[i]) << "batch " << batch << ", line " << i;
+    for (size_t i = 0; i < r.scores.size(); ++i) {
+      if (!std::isnan(base.scores[i])) {
+        EXPECT_EQ(r.scores[i], base.scores[i]) << "batch " << batch << ", line " << i;
+      }
+    }
   }
 }
 

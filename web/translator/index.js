@@ -44,8 +44,8 @@ export { canUsePthreads, engineFilesAt, env } from './engine-build.js';
  * an adapter works; 'auto' does so only on a hardware adapter (worker/device-choice.js). Either
  * falls back to WASM on any WebGPU failure and reports why (translator.deviceReason, progress
  * event 'fallback').
- * A registry model's lexical shortlist (models/ID/lex.s2t.bin) makes the WASM engine score only a
- * batch's likely target pieces (its model card gives the quality with and without); it is used
+ * A registry model's lexical shortlist (models/ID/lex.s2t.bin) makes the WASM engine score only
+ * each sentence's likely target pieces (its model card gives the quality with and without); it is used
  * whenever WASM decodes every request, not with device 'webgpu'.
  */
 export async function createTranslator(options = {}) {
